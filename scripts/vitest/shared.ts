@@ -6,11 +6,11 @@ import { defineConfig } from 'vitest/config';
 
 const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
 
-export function workspaceTestConfig(name: string) {
+export function workspaceTestConfig(name: string, include = ['test/**/*.test.ts']) {
   return defineConfig({
     test: {
       name,
-      include: ['test/**/*.test.ts'],
+      include,
       setupFiles: [setupFile],
       environment: 'node',
       // The matrix (scripts/test-matrix.ts) reads this file to build its table;
