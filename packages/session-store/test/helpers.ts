@@ -1,0 +1,52 @@
+// Shared by the test files: fresh temporary files and stores that clean up
+// after the test that made them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { SessionData } from 'express-session';
+import { onTestFinished, vi } from 'vitest';
+import { SQLiteStore, type SQLiteStoreOptions } from '../src/index.ts';
+
+export const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** A path in a fresh temporary directory, removed when the test ends. */
+export function tempPath(name = 'sessions.db'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'session-store-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, name);
+}
+
+/** A store closed when the test ends; `db` defaults to ':memory:'. */
+export function openStore(options: Partial<SQLiteStoreOptions> = {}): SQLiteStore {
+  const store = new SQLiteStore({ db: ':memory:', pruneInterval: false, ...options });
+  onTestFinished(() => store.close());
+  return store;
+}
+
+/**
+ * A store on a Database the test holds too, so the test can look at rows the
+ * way SQLite has them. Corruption reports go to the returned `onError` spy.
+ */
+export function storeWithDb(options: Partial<SQLiteStoreOptions> = {}) {
+  const db = new Database(':memory:');
+  onTestFinished(() => db.close());
+  const onError = vi.fn<(error: Error) => void>();
+  const store = openStore({ db, onError, ...options });
+  const row = (sid: string) =>
+    db.prepare<[string], { sid: string; expires: number; sess: string }>('SELECT * FROM sessions WHERE sid = ?').get(sid);
+  return { db, store, onError, row };
+}
+
+/** A session whose cookie expires `ms` from now, shaped like express-session's JSON. */
+export function sessionFor(ms: number, data: Record<string, unknown> = {}): SessionData {
+  return {
+    cookie: { originalMaxAge: ms, expires: new Date(Date.now() + ms), httpOnly: true, path: '/' },
+    ...data,
+  } as unknown as SessionData;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
