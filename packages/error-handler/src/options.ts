@@ -3,7 +3,7 @@
 
 /** Describes a value for an error message: `a string ("x")`, `a number (3)`, `null`. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} (${String(value)})`;

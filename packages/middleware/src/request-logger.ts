@@ -8,7 +8,7 @@ export interface RequestLogEntry {
   path: string;
   /** The status sent; absent when the client left before any answer. */
   status?: number;
-  /** From the first byte seen by this middleware to the last byte sent, in milliseconds. */
+  /** From the moment this middleware ran to the end of the response, in milliseconds. */
   durationMs: number;
   /** `req.id`, when requestId() runs earlier. */
   requestId?: string;
@@ -41,34 +41,33 @@ export function requestLogger(options?: RequestLoggerOptions): RequestHandler {
   if (!enabled) return (_req, _res, next) => next();
 
   return function logRequest(req, res, next) {
-    const start = process.hrtime.bigint();
-    let done = false;
-
-    const write = () => {
-      if (done) return;
-      done = true;
+    const started = process.hrtime.bigint();
+    // `close` fires once per response: after its last byte was sent, or when
+    // the client gave up on it (then `writableFinished` is still false).
+    res.once('close', () => {
       if (skip(req, res)) return;
       const entry: RequestLogEntry = {
         method: req.method,
         path: req.originalUrl.split('?')[0] ?? '/',
-        durationMs: Math.round(Number(process.hrtime.bigint() - start) / 1e3) / 1e3,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e3) / 1e3,
         aborted: !res.writableFinished,
       };
       if (res.headersSent) entry.status = res.statusCode;
       if (req.id !== undefined) entry.requestId = req.id;
       log(format(entry), entry);
-    };
-
-    // 'finish': the last byte was handed to the OS. 'close' without 'finish':
-    // the client went away first.
-    res.once('finish', write);
-    res.once('close', write);
+    });
     next();
   };
 }
 // #endregion request-logger
 
-/** The default format: `GET /posts 200 3.1ms id=…`, with `aborted` when the client left early. */
+/**
+ * The default format: `GET /posts 200 3.1ms id=…`, with `aborted` when the
+ * client left early.
+ *
+ * @example
+ * requestLogger({ format: (entry) => `[api] ${formatRequestLine(entry)}` });
+ */
 export function formatRequestLine(entry: RequestLogEntry): string {
   const parts = [entry.method, entry.path, entry.status === undefined ? '-' : String(entry.status), `${entry.durationMs.toFixed(1)}ms`];
   if (entry.aborted) parts.push('aborted');
