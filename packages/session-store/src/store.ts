@@ -4,7 +4,7 @@ import session from 'express-session';
 import type { SessionData } from 'express-session';
 import { expiresAt } from './expiry.ts';
 import { resolveOptions, type ResolvedOptions, type SQLiteStoreOptions } from './options.ts';
-import { createSchema, prepareStatements, type Statements } from './schema.ts';
+import { createSchema, prepareStatements, retryWhileBusy, type Statements } from './schema.ts';
 
 /** Node-style callback: an error, or `null` and the result. */
 export type Callback<T = void> = (error: Error | null, result?: T) => void;
@@ -104,10 +104,12 @@ export class SQLiteStore extends session.Store {
       this.#db = new Database(db, { timeout: busyTimeout });
       this.#ownsDb = true;
       try {
-        // Tuning is the owner's call: applied only to a connection we opened.
-        this.#db.pragma('journal_mode = WAL');
-        this.#db.pragma('synchronous = NORMAL');
-        createSchema(this.#db, table);
+        retryWhileBusy(busyTimeout, () => {
+          // Tuning is the owner's call: applied only to a connection we opened.
+          this.#db.pragma('journal_mode = WAL');
+          this.#db.pragma('synchronous = NORMAL');
+          createSchema(this.#db, table);
+        });
         this.#sql = prepareStatements(this.#db, table, touchAfter);
       } catch (error) {
         this.#db.close();
@@ -116,7 +118,7 @@ export class SQLiteStore extends session.Store {
     } else {
       this.#db = db;
       this.#ownsDb = false;
-      createSchema(this.#db, table);
+      retryWhileBusy(Number(db.pragma('busy_timeout', { simple: true })), () => createSchema(db, table));
       this.#sql = prepareStatements(this.#db, table, touchAfter);
     }
 
@@ -239,7 +241,8 @@ export class SQLiteStore extends session.Store {
   override all(callback?: Callback<Record<string, SessionData>>): Promise<Record<string, SessionData>> | void {
     return settle(callback, () => {
       this.#assertOpen();
-      const sessions: Record<string, SessionData> = {};
+      // No prototype: a sid such as "__proto__" stays an ordinary key.
+      const sessions: Record<string, SessionData> = Object.create(null);
       for (const row of this.#sql.all.all(Date.now())) {
         const parsed = this.#parse(row.sid, row.sess);
         if (parsed !== null) sessions[row.sid] = parsed;

@@ -21,7 +21,9 @@ export function tempPath(name = 'sessions.db'): string {
 /** A store closed when the test ends; `db` defaults to ':memory:'. */
 export function openStore(options: Partial<SQLiteStoreOptions> = {}): SQLiteStore {
   const store = new SQLiteStore({ db: ':memory:', pruneInterval: false, ...options });
-  onTestFinished(() => store.close());
+  onTestFinished(() => {
+    store.close();
+  });
   return store;
 }
 
@@ -31,7 +33,9 @@ export function openStore(options: Partial<SQLiteStoreOptions> = {}): SQLiteStor
  */
 export function storeWithDb(options: Partial<SQLiteStoreOptions> = {}) {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const onError = vi.fn<(error: Error) => void>();
   const store = openStore({ db, onError, ...options });
   const row = (sid: string) =>

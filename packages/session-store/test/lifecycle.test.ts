@@ -15,7 +15,9 @@ function insertExpired(db: Database.Database, count: number): void {
 function tracedDb() {
   const statements: string[] = [];
   const db = new Database(':memory:', { verbose: (sql) => statements.push(String(sql)) });
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const pruneBatches = () => statements.filter((sql) => sql.startsWith('DELETE') && sql.includes('LIMIT')).length;
   return { db, pruneBatches };
 }
@@ -57,7 +59,9 @@ test('close() closes a database the store opened, checkpointing its WAL', async 
 
 test('close() leaves a Database you passed in open', async () => {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const store = new SQLiteStore({ db });
 
   await store.close();
@@ -71,14 +75,18 @@ test('a store that opens a file turns on WAL and synchronous=NORMAL on its own c
   openStore({ db: path });
 
   const other = new Database(path);
-  onTestFinished(() => other.close());
+  onTestFinished(() => {
+    other.close();
+  });
   expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
 });
 
 test('a Database you pass in keeps its own journal mode, synchronous and timeout', () => {
   const path = tempPath();
   const db = new Database(path, { timeout: 1234 });
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   openStore({ db });
 
   expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -138,7 +146,9 @@ test('prune calls that overlap share one run', async () => {
 
 test('prune runs by itself every pruneInterval', async () => {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const onError = vi.fn();
   openStore({ db, pruneInterval: 20, onError });
   insertExpired(db, 5);
@@ -152,7 +162,9 @@ test('prune runs by itself every pruneInterval', async () => {
 
 test('pruneInterval: false turns the timer off', async () => {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   openStore({ db, pruneInterval: false });
   insertExpired(db, 5);
 
@@ -163,7 +175,9 @@ test('pruneInterval: false turns the timer off', async () => {
 
 test('a background prune that fails is reported to onError, and the timer keeps going', async () => {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const onError = vi.fn();
   openStore({ db, pruneInterval: 10, onError });
   db.exec('DROP TABLE sessions');
@@ -174,7 +188,9 @@ test('a background prune that fails is reported to onError, and the timer keeps 
 
 test('close() stops the prune timer', async () => {
   const db = new Database(':memory:');
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const store = new SQLiteStore({ db, pruneInterval: 10 });
   await store.close();
   insertExpired(db, 5);

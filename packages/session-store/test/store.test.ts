@@ -1,6 +1,7 @@
+import Database from 'better-sqlite3';
 import session from 'express-session';
 import type { SessionData } from 'express-session';
-import { expect, test, vi } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { CorruptSessionError, SQLiteStore, StoreClosedError, type Serializer } from '../src/index.ts';
 import { openStore, sessionFor, sleep, storeWithDb, tempPath } from './helpers.ts';
 
@@ -445,4 +446,30 @@ test('after close, every method fails with StoreClosedError through its callback
   await expect(store.length()).rejects.toBeInstanceOf(StoreClosedError);
   await expect(store.clear()).rejects.toBeInstanceOf(StoreClosedError);
   await expect(store.prune()).rejects.toBeInstanceOf(StoreClosedError);
+});
+
+test('length and ids are answered from the expiry index, get from the primary key, without scanning rows', async () => {
+  const statements: string[] = [];
+  const db = new Database(':memory:', { verbose: (sql) => statements.push(String(sql)) });
+  onTestFinished(() => {
+    db.close();
+  });
+  const store = openStore({ db });
+
+  await store.length();
+  await store.ids();
+  await store.get('a');
+
+  const plan = (sql: string) =>
+    db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...Array.from(sql.matchAll(/\?/g), () => 0))
+      .map((step) => (step as { detail: string }).detail);
+  const [length, ids, get] = statements.slice(-3);
+  expect(plan(length!).filter((step) => step.includes('sessions'))).toEqual([
+    'SCAN sessions USING COVERING INDEX sessions_expires_idx',
+    'SEARCH sessions USING COVERING INDEX sessions_expires_idx (expires<?)',
+  ]);
+  expect(plan(ids!)).toEqual(['SEARCH sessions USING COVERING INDEX sessions_expires_idx (expires>?)']);
+  expect(plan(get!)).toEqual(['SEARCH sessions USING PRIMARY KEY (sid=?)']);
 });
