@@ -5,6 +5,7 @@ import { createApp } from '../src/app.ts';
 // supertest hands the app to an ephemeral in-process server: no port to pick,
 // nothing left listening when the test ends.
 
+// #region first-test
 test('GET /health answers 200 with { status: "ok" }', async () => {
   const res = await request(createApp()).get('/health');
 
@@ -12,6 +13,7 @@ test('GET /health answers 200 with { status: "ok" }', async () => {
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   expect(res.body).toEqual({ status: 'ok' });
 });
+// #endregion first-test
 
 test('GET /api/v1/ping answers pong with the server time', async () => {
   const before = Date.now();

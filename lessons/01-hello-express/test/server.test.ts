@@ -37,6 +37,7 @@ function startServer(env: Record<string, string>) {
   return { child, exited, output, waitFor };
 }
 
+// #region sigterm-test
 test('prints its URL, answers /health, and exits 0 on SIGTERM', async () => {
   const server = startServer({ PORT: '0' });
   const [, url] = await server.waitFor(/listening on (http:\/\/localhost:\d+)/);
@@ -48,6 +49,7 @@ test('prints its URL, answers /health, and exits 0 on SIGTERM', async () => {
   expect(await server.exited).toBe(0);
   expect(server.output().stdout).toContain('SIGTERM received');
 });
+// #endregion sigterm-test
 
 test('a busy port gets one clear line naming PORT, not a stack trace', async () => {
   const blocker = createServer();
