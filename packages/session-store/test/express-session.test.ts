@@ -16,6 +16,7 @@ function data(req: Request): Record<string, unknown> {
   return req.session as unknown as Record<string, unknown>;
 }
 
+// #region express-app
 function createApp(store: SQLiteStore, options: { rolling?: boolean; maxAge?: number } = {}): Express {
   const app = express();
   app.use(express.json());
@@ -57,6 +58,7 @@ function createApp(store: SQLiteStore, options: { rolling?: boolean; maxAge?: nu
   });
   return app;
 }
+// #endregion express-app
 
 function setup(options: { rolling?: boolean; maxAge?: number } = {}) {
   const db = new Database(':memory:');

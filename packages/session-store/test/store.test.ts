@@ -473,3 +473,73 @@ test('length and ids are answered from the expiry index, get from the primary ke
   expect(plan(ids!)).toEqual(['SEARCH sessions USING COVERING INDEX sessions_expires_idx (expires>?)']);
   expect(plan(get!)).toEqual(['SEARCH sessions USING PRIMARY KEY (sid=?)']);
 });
+
+test('set, touch and destroy are one statement each; set is an upsert, not a replace', async () => {
+  const statements: string[] = [];
+  const db = new Database(':memory:', { verbose: (sql) => statements.push(String(sql).trim()) });
+  onTestFinished(() => {
+    db.close();
+  });
+  const store = openStore({ db });
+  const ran = async (work: () => Promise<unknown>) => {
+    statements.length = 0;
+    await work();
+    return statements.map((sql) => sql.split(/\s+/).slice(0, 2).join(' '));
+  };
+
+  expect(await ran(() => store.set('a', sessionFor(60_000)))).toEqual(['INSERT INTO']);
+  expect(statements[0]).toMatch(/ON CONFLICT \(sid\) DO UPDATE/);
+  expect(await ran(() => store.touch('a', sessionFor(90_000)))).toEqual(['UPDATE "sessions"']);
+  expect(await ran(() => store.destroy('a'))).toEqual(['DELETE FROM']);
+});
+
+test('with a custom serializer, touch reads and writes inside BEGIN IMMEDIATE', async () => {
+  const statements: string[] = [];
+  const db = new Database(':memory:', { verbose: (sql) => statements.push(String(sql).trim()) });
+  onTestFinished(() => {
+    db.close();
+  });
+  const store = openStore({ db, serializer: { stringify: (v) => JSON.stringify(v), parse: (t) => JSON.parse(t) } });
+  await store.set('a', sessionFor(60_000));
+  statements.length = 0;
+
+  await store.touch('a', sessionFor(90_000));
+
+  expect(statements.map((sql) => sql.split(/\s+/)[0])).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'COMMIT']);
+  expect(statements[0]).toBe('BEGIN IMMEDIATE');
+});
+
+test('statements are prepared when the store is built, never per call', async () => {
+  const db = new Database(':memory:');
+  onTestFinished(() => {
+    db.close();
+  });
+  const store = openStore({ db });
+  const prepare = vi.spyOn(db, 'prepare');
+
+  await store.set('a', sessionFor(60_000));
+  await store.get('a');
+  await store.touch('a', sessionFor(60_000));
+  await store.all();
+  await store.ids();
+  await store.length();
+  await store.prune();
+  await store.destroy('a');
+  await store.clear();
+
+  expect(prepare).not.toHaveBeenCalled();
+});
+
+test('touchAfter applies with a custom serializer too', async () => {
+  const serializer: Serializer = { stringify: (v) => JSON.stringify(v), parse: (t) => JSON.parse(t) };
+  const { store, row } = storeWithDb({ serializer, touchAfter: 60_000 });
+  const first = sessionFor(3_600_000);
+  await store.set('sid-1', first);
+
+  await store.touch('sid-1', { cookie: { expires: new Date(first.cookie.expires!.getTime() + 1_000) } } as SessionData);
+  expect(row('sid-1')!.expires).toBe(first.cookie.expires!.getTime());
+
+  const moved = new Date(first.cookie.expires!.getTime() + 120_000);
+  await store.touch('sid-1', { cookie: { expires: moved } } as SessionData);
+  expect(row('sid-1')!.expires).toBe(moved.getTime());
+});
