@@ -94,10 +94,10 @@ test('a session without a cookie round-trips unchanged and gets the ttl', async 
 test('a maxAge of a few milliseconds expires after those milliseconds', async () => {
   const store = openStore();
 
-  await store.set('short', sessionFor(30));
+  await store.set('short', sessionFor(40));
   expect(await store.get('short')).not.toBeNull();
 
-  await sleep(45);
+  await sleep(50);
   expect(await store.get('short')).toBeNull();
 });
 
