@@ -32,7 +32,14 @@ export default withMermaid(
     },
     // mermaid and its layout engines make one large chunk that only pages
     // with a diagram load; the size warning would print on every build.
-    vite: { build: { chunkSizeWarningLimit: 4096 } },
+    vite: {
+      build: { chunkSizeWarningLimit: 4096 },
+      // `pnpm docs` should not reload itself when a build or the tests write output.
+      server: { watch: { ignored: ['**/.vitepress/dist/**', '**/.vitest/**'] } },
+      // In `pnpm docs`, pre-bundle mermaid with its CommonJS dependencies
+      // (fastdom since 11.x): served one by one, they break the diagram page.
+      optimizeDeps: { include: ['mermaid'] },
+    },
     mermaid: {},
     // The diagram's wrapper must not carry the class `mermaid`: mermaid's own
     // start-on-load pass renders every `.mermaid` element it finds, and when it

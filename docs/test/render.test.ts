@@ -36,6 +36,10 @@ if (!hasChromium && process.env.CI) {
   });
 }
 
+if (!hasChromium && !process.env.CI) {
+  console.warn(`Skipping the browser check: no Chromium at ${chromiumPath}. ${installHint}`);
+}
+
 const title = hasChromium
   ? 'the built site in Chromium'
   : `the built site in Chromium (skipped: no Chromium at ${chromiumPath}. ${installHint})`;
