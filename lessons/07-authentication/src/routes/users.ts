@@ -1,0 +1,54 @@
+import { validate } from '@forum-lessons/middleware';
+import type { Database } from 'better-sqlite3';
+import { Router } from 'express';
+import createError from 'http-errors';
+import { listUsersQuery, userIdParams } from '../schemas/users.ts';
+
+// #region user
+/** A user as the API shows it: never the password hash. */
+export interface User {
+  id: number;
+  username: string;
+  email: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+// The columns the API shows, renamed from snake_case to the JSON's camelCase.
+// password_hash is not among them: a query that selects these cannot leak it.
+export const userColumns = 'id, username, email, created_at AS createdAt';
+// #endregion user
+
+export interface UsersRouterDeps {
+  db: Database;
+}
+
+// #region create-users-router
+/**
+ * The users routes, relative to where the router is mounted. app.ts mounts
+ * it behind requireAuth, so only a logged-in user reaches them. Accounts are
+ * created by POST /api/v1/auth/register, which replaced POST /users.
+ */
+export function createUsersRouter({ db }: UsersRouterDeps): Router {
+  const listUsers = db.prepare<{ limit: number; offset: number }, User>(
+    `SELECT ${userColumns} FROM users ORDER BY id LIMIT @limit OFFSET @offset`,
+  );
+  const countUsers = db.prepare<[], number>('SELECT count(*) FROM users').pluck();
+  const findUser = db.prepare<[number], User>(`SELECT ${userColumns} FROM users WHERE id = ?`);
+
+  const router = Router();
+
+  router.get('/', validate({ query: listUsersQuery }), (req, res) => {
+    const { limit, offset } = req.query;
+    res.json({ users: listUsers.all({ limit, offset }), total: countUsers.get(), limit, offset });
+  });
+
+  router.get('/:id', validate({ params: userIdParams }), (req, res) => {
+    const user = findUser.get(req.params.id);
+    if (user === undefined) throw createError(404, 'User not found');
+    res.json(user);
+  });
+
+  return router;
+}
+// #endregion create-users-router
