@@ -46,7 +46,7 @@ test('with no argument and no terminal it starts the most advanced lesson and pr
   // detached: the runner starts pnpm and tsx below it; kill the whole group.
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/dev.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0' },
+    env: { ...process.env, PORT: '0', DATABASE_PATH: ':memory:' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
