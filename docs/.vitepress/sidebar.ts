@@ -57,7 +57,7 @@ export function buildNav(): DefaultTheme.NavItem[] {
       ],
     },
     { text: 'Packages', link: '/packages/' },
-    { text: 'Reference', link: '/reference/errors' },
+    { text: 'Reference', link: '/reference/api' },
     { text: 'Decisions', link: '/decisions/' },
   ];
 }
