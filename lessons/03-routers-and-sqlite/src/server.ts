@@ -3,6 +3,7 @@
 // built in app.ts.
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db.ts';
@@ -20,7 +21,15 @@ try {
 // notice.json sits in the lesson folder, wherever you start the server from.
 // It is read on every request, so an edit shows without a restart.
 const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
-const db = openDatabase(config.databasePath);
+let db: Database;
+try {
+  db = openDatabase(config.databasePath);
+} catch (error) {
+  // A folder, a file that is not a database, a file you may not write: the
+  // setting is wrong, so name it instead of printing SQLite's stack trace.
+  console.error(`DATABASE_PATH: could not open ${config.databasePath}: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 const app = createApp({ config, db, readNotice: () => readNoticeFile(noticeFile) });
 const server = app.listen(config.port, (error?: Error) => {

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SQLiteStore } from '@forum-lessons/session-store';
+import type { Database } from 'better-sqlite3';
 import { createApp } from './app.ts';
 import { DEVELOPMENT_SESSION_SECRET, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db.ts';
@@ -21,7 +22,16 @@ try {
 // notice.json sits in the lesson folder, wherever you start the server from.
 // It is read on every request, so an edit shows without a restart.
 const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
-const db = openDatabase(config.databasePath);
+let db: Database;
+try {
+  db = openDatabase(config.databasePath);
+} catch (error) {
+  // A folder, a file that is not a database, a file you may not write: the
+  // setting is wrong, so name it instead of printing SQLite's stack trace.
+  console.error(`DATABASE_PATH: could not open ${config.databasePath}: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 // #region session-store
 // Sessions go into the app's own database, in a table named `sessions` that
 // the store creates. The store uses the connection it is given and never

@@ -1,11 +1,11 @@
 // src/server.ts is the process entry, so these tests run it as a real process
 // (through tsx) the way `pnpm dev` does, and check what a learner sees.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 
@@ -128,6 +128,20 @@ test('bad settings are all listed in one message', async () => {
   expect(stderr).toContain('NODE_ENV must be one of development, test, production, got "staging"');
   expect(stderr).toContain('LOG_REQUESTS must be "true" or "false", got "yes"');
   expect(stderr).toContain('DATABASE_PATH must be in a folder that exists');
+});
+
+test('a DATABASE_PATH that SQLite cannot open refuses to start and names the setting, without a stack trace', async () => {
+  const notADatabase = tempDatabasePath();
+  writeFileSync(notADatabase, 'These are notes, not a SQLite database. '.repeat(20));
+
+  for (const path of [notADatabase, dirname(notADatabase)]) {
+    const server = startServer({ PORT: '0', DATABASE_PATH: path });
+
+    expect(await server.exited).toBe(1);
+    const { stderr } = server.output();
+    expect(stderr).toContain(`DATABASE_PATH: could not open ${path}: `);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  }
 });
 
 // #region restart-test
