@@ -94,6 +94,13 @@ test.each(['production', 'development'])('with NODE_ENV=%s a SESSION_SECRET unde
 });
 // #endregion secret-tests
 
+test('production refuses the development secret even when it is set explicitly, without printing it', () => {
+  const attempt = () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEVELOPMENT_SESSION_SECRET });
+
+  expect(attempt).toThrow('SESSION_SECRET must not be the development secret in production');
+  expect(attempt).not.toThrow(DEVELOPMENT_SESSION_SECRET);
+});
+
 test('a SESSION_SECRET of 32 characters or more is accepted in production', () => {
   expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
 });

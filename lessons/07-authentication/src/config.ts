@@ -18,6 +18,12 @@ export const DEVELOPMENT_SESSION_SECRET = 'development-only-secret-set-SESSION_S
 const sessionSecret = z
   .string({ error: 'is required in production: set it to a random string of at least 32 characters' })
   .min(32, 'must be at least 32 characters long');
+
+/** In production: no default, and never the development secret, which anyone can read here. */
+const productionSessionSecret = sessionSecret.refine(
+  (secret) => secret !== DEVELOPMENT_SESSION_SECRET,
+  'must not be the development secret in production: anyone who has read this repository can sign cookies with it',
+);
 // #endregion session-secret
 
 // One schema for the whole environment. Every variable is a string (or
@@ -50,7 +56,7 @@ function envSchema(nodeEnv: string | undefined) {
         })
         .prefault('forum.db'),
       // #region session-settings
-      SESSION_SECRET: nodeEnv === 'production' ? sessionSecret : sessionSecret.default(DEVELOPMENT_SESSION_SECRET),
+      SESSION_SECRET: nodeEnv === 'production' ? productionSessionSecret : sessionSecret.default(DEVELOPMENT_SESSION_SECRET),
       // One week unless set: how long a session lives after its last change.
       SESSION_MAX_AGE_MS: z
         .string()
