@@ -71,14 +71,31 @@ test.each([
 });
 // #endregion body-400-test
 
-test('POST /api/v1/users without a JSON body answers 400, not 500', async () => {
-  const res = await request(makeApp().app)
-    .post('/api/v1/users')
-    .type('form')
-    .send('username=ada&email=ada@example.com');
+test('POST /api/v1/users without a body answers 400 naming each field, not 500', async () => {
+  const res = await request(makeApp().app).post('/api/v1/users');
 
   expect(res.status).toBe(400);
-  expect(res.body.errors).toEqual([{ path: '', message: 'must be a JSON object', location: 'body' }]);
+  expect(res.body).toEqual(
+    invalid('/api/v1/users', [
+      { path: 'username', message: 'is required', location: 'body' },
+      { path: 'email', message: 'is required', location: 'body' },
+    ]),
+  );
+});
+
+test.each([
+  ['text/plain', JSON.stringify(ada)],
+  ['application/x-www-form-urlencoded', 'username=ada&email=ada@example.com'],
+])('POST /api/v1/users with a %s body answers 415 naming the Content-Type, and stores nothing', async (type, body) => {
+  const { app } = makeApp();
+
+  const res = await request(app).post('/api/v1/users').set('Content-Type', type).send(body);
+
+  expect(res.status).toBe(415);
+  expect(res.body).toEqual(
+    problemFor(415, 'Unsupported Media Type', `Unsupported Content-Type "${type}" for the request body`, '/api/v1/users'),
+  );
+  expect((await request(app).get('/api/v1/users')).body.total).toBe(0);
 });
 
 test('GET /api/v1/users answers an empty page for a new database', async () => {

@@ -240,6 +240,30 @@ test('login does not hold a short password against you: old rules do not lock an
   expect(res.status).toBe(401);
 });
 
+test.each([
+  ['/api/v1/auth/register', [['username', 'is required'], ['email', 'is required'], ['password', 'is required']]],
+  ['/api/v1/auth/login', [['email', 'is required'], ['password', 'is required']]],
+] as const)('POST %s without a body answers 400 naming each field, not 500', async (path, problems) => {
+  const res = await request(makeApp().app).post(path);
+
+  expect(res.status).toBe(400);
+  expect(res.body).toEqual(invalid(path, problems.map(([field, message]) => [field, message])));
+});
+
+test.each(['/api/v1/auth/register', '/api/v1/auth/login'])(
+  'POST %s with JSON sent as text/plain answers 415 naming the Content-Type',
+  async (path) => {
+    const { app } = makeApp();
+
+    const res = await request(app).post(path).set('Content-Type', 'text/plain').send(JSON.stringify(ada));
+
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual(
+      problemFor(415, 'Unsupported Media Type', 'Unsupported Content-Type "text/plain" for the request body', path),
+    );
+  },
+);
+
 // me
 
 test('GET /api/v1/auth/me answers the logged-in user', async () => {

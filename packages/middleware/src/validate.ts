@@ -54,6 +54,8 @@ const locations = ['params', 'query', 'body'] as const;
  * replaces them with the parsed values (coerced numbers, defaults, trimmed
  * strings). Invalid input becomes a 400 http-error whose `errors` array has
  * one `{ path, message, location }` per problem; nothing reaches the handler.
+ * A request without a body is checked as `{}`; a body that no body parser
+ * read (its Content-Type is not one the app parses) is a 415.
  *
  * @example
  * router.get('/posts/:id', validate({ params: z.object({ id: z.coerce.number().int().positive() }) }),
@@ -67,7 +69,16 @@ export function validate<S extends ValidateSchemas>(schemas: S): ValidatedHandle
     const parsed: Partial<Record<FieldLocation, unknown>> = {};
 
     for (const [location, parser] of parsers) {
-      const result = run(parser, req[location]);
+      let input: unknown = req[location];
+      if (location === 'body' && input === undefined) {
+        // Express 5 leaves req.body undefined when no body parser read the
+        // body. Bytes that nothing read had a Content-Type no parser takes.
+        const unread = unreadBodyError(req);
+        if (unread) return next(unread);
+        // No body at all: check an empty object, so each required field is named.
+        input = {};
+      }
+      const result = run(parser, input);
       if (result.ok) parsed[location] = result.value;
       else errors.push(...result.issues.map((issue) => ({ ...issue, location })));
     }
@@ -84,6 +95,22 @@ export function validate<S extends ValidateSchemas>(schemas: S): ValidatedHandle
   };
 }
 // #endregion validate
+
+/**
+ * A 415 for a body that is there but was not read: `text/plain`, a form, or
+ * JSON sent without `Content-Type: application/json`. Undefined when the
+ * request has no body.
+ */
+function unreadBodyError(req: Request): Error | undefined {
+  const length = req.headers['content-length'];
+  const hasBytes = req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
+  if (!hasBytes) return undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === '') return createError(415, 'The request body has no Content-Type');
+  // The type comes from the client: echo it only when it looks like one.
+  const named = /^[\w.+-]{1,64}\/[\w.+-]{1,64}$/.test(type) ? ` "${type}"` : '';
+  return createError(415, `Unsupported Content-Type${named} for the request body`);
+}
 
 type Outcome = { ok: true; value: unknown } | { ok: false; issues: Array<{ path: string; message: string }> };
 

@@ -59,13 +59,36 @@ test('invalid input answers 400 with one entry per problem, and the handler neve
   expect(errors).toEqual([]);
 });
 
-test('a missing body is reported against the whole body', async () => {
+test('a request without a body is checked as an empty object, so each required field is named', async () => {
   const res = await request(forumApp().app).post('/users');
 
   expect(res.status).toBe(400);
   expect(res.body.errors).toEqual([
-    { path: '', message: 'Invalid input: expected object, received undefined', location: 'body' },
+    { path: 'email', message: 'Invalid input: expected string, received undefined', location: 'body' },
+    { path: 'name', message: 'Invalid input: expected string, received undefined', location: 'body' },
   ]);
+});
+
+test.each([
+  ['text/plain', 'Unsupported Content-Type "text/plain" for the request body'],
+  ['application/x-www-form-urlencoded', 'Unsupported Content-Type "application/x-www-form-urlencoded" for the request body'],
+  ['application/vnd.api+json; charset=utf-8', 'Unsupported Content-Type "application/vnd.api+json" for the request body'],
+  ['not a <type>', 'Unsupported Content-Type for the request body'],
+])('a body sent as %s, which no body parser reads, answers 415 and the handler never runs', async (type, detail) => {
+  const { app, errors } = forumApp();
+
+  const res = await request(app).post('/users').set('Content-Type', type).send('{"email":"ada@example.com","name":"Ada"}');
+
+  expect(res.status).toBe(415);
+  expect(res.body).toEqual({ type: 'about:blank', title: 'Unsupported Media Type', status: 415, detail, instance: '/users' });
+  expect(errors).toEqual([]);
+});
+
+test('a body without a Content-Type answers 415 that says so', async () => {
+  const res = await request(forumApp().app).post('/users').send(Buffer.from('{"email":"ada@example.com","name":"Ada"}'));
+
+  expect(res.status).toBe(415);
+  expect(res.body.detail).toBe('The request body has no Content-Type');
 });
 
 test('the handler sees coerced query values through Express 5 req.query getter', async () => {
