@@ -9,7 +9,11 @@ import type { KnownError } from './known-errors.ts';
 export function fromBodyParserError(err: Record<string, unknown>): KnownError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
-      return { status: 400, detail: 'Malformed JSON in request body' };
+      // express.json() is strict by default: `"hi"`, `42` or `null` parse as
+      // JSON but are refused because they are neither an object nor an array.
+      return isJson(err.body)
+        ? { status: 400, detail: 'The JSON request body must be an object or an array' }
+        : { status: 400, detail: 'Malformed JSON in request body' };
     case 'entity.too.large': {
       const limit = typeof err.limit === 'number' ? err.limit : undefined;
       return limit === undefined
@@ -25,6 +29,16 @@ export function fromBodyParserError(err: Record<string, unknown>): KnownError | 
   }
 }
 // #endregion body-parser-errors
+
+function isJson(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // The value comes from the client's own headers; echo it only when it looks
 // like a charset or encoding name.

@@ -27,6 +27,19 @@ test('malformed JSON answers 400 "Malformed JSON in request body"', async () => 
   expect(logs).toEqual([]);
 });
 
+test.each(['"hello"', 'null', '42', 'true'])(
+  'valid JSON that is not an object or array (%s) answers 400 saying so, not "Malformed JSON"',
+  async (body) => {
+    const { app, logs } = jsonApp();
+
+    const res = await request(app).post('/posts').set('Content-Type', 'application/json').send(body);
+
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('The JSON request body must be an object or an array');
+    expect(logs).toEqual([]);
+  },
+);
+
 test('the malformed body is not echoed back', async () => {
   const { app } = jsonApp();
 
