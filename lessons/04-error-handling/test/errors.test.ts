@@ -63,6 +63,13 @@ test('malformed JSON is a 400 in the error format before any route runs', async 
   expect((await request(app).get('/api/v1/users')).body).toEqual({ users: [] });
 });
 
+test.each(['null', '"ada"', '42'])('a JSON body of %s is a 400 that says a body must be an object or an array', async (body) => {
+  const res = await request(makeApp().app).post('/api/v1/users').set('Content-Type', 'application/json').send(body);
+
+  expect(res.status).toBe(400);
+  expect(res.body).toEqual(problemFor(400, 'Bad Request', 'The JSON request body must be an object or an array', '/api/v1/users'));
+});
+
 test('a body over the limit is a 413 that names the limit', async () => {
   const res = await request(makeApp().app)
     .post('/api/v1/users')
