@@ -25,6 +25,11 @@ export function describeError(err: unknown): KnownError {
   const fields = typeof err === 'object' && err !== null ? (err as Record<string, unknown>) : {};
   const known = fromBodyParserError(fields) ?? fromValidationError(fields) ?? fromSqliteError(fields);
   if (known) return known;
+  // Express's router could not decode a path parameter (`/users/%E0%A4`): it
+  // passes the URIError with status 400. Its message quotes the raw path.
+  if (err instanceof URIError && statusOf(fields) === 400) {
+    return { status: 400, detail: 'Malformed percent-encoding in the request path' };
+  }
 
   const status = statusOf(fields);
   if (status >= 500) return { status, detail: status === 503 ? UNAVAILABLE_DETAIL : GENERIC_5XX_DETAIL };

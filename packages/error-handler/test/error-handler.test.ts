@@ -138,6 +138,16 @@ test('err.status on an error that is not an http-error sets the status, not the 
   expect(res.body.detail).toBe('The requested resource was not found');
 });
 
+test('a path parameter that is not valid percent-encoding answers 400 saying so', async () => {
+  const { app, logs } = appWith((app) => app.get('/users/:id', (_req, res) => res.json({})));
+
+  const res = await request(app).get('/users/%E0%A4%A');
+
+  expect(res.status).toBe(400);
+  expect(res.body.detail).toBe('Malformed percent-encoding in the request path');
+  expect(logs).toEqual([]);
+});
+
 test('err.statusCode is read too', async () => {
   const { app } = appWith((app) =>
     app.get('/x', () => {
