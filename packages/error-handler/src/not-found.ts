@@ -1,6 +1,6 @@
 import createError from 'http-errors';
 import type { RequestHandler } from 'express';
-import { looksLikeRequest } from './options.ts';
+import { describe, looksLikeRequest } from './options.ts';
 
 // #region not-found
 /**
@@ -15,6 +15,9 @@ import { looksLikeRequest } from './options.ts';
 export function notFound(): RequestHandler {
   if (arguments.length > 0 && looksLikeRequest(arguments[0])) {
     throw new TypeError('notFound() is a factory: write app.use(notFound()), not app.use(notFound)');
+  }
+  if (arguments.length > 0 && arguments[0] !== undefined) {
+    throw new TypeError(`notFound() takes no options, got ${describe(arguments[0])}`);
   }
   return function handleNotFound(req, _res, next) {
     const path = req.originalUrl.split('?')[0];

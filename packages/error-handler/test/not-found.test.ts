@@ -61,3 +61,8 @@ test('app.use(notFound) without the call answers 500 and logs how to fix it', as
   expect(res.status).toBe(500);
   expect(String(logs[0])).toContain('write app.use(notFound()), not app.use(notFound)');
 });
+
+test('notFound() refuses options it does not have, instead of ignoring them', () => {
+  // @ts-expect-error notFound() takes no options
+  expect(() => notFound({ detail: 'Nothing here' })).toThrow(new TypeError('notFound() takes no options, got an object'));
+});
