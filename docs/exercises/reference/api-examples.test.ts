@@ -13,19 +13,16 @@
 // that it has the expected form: the request id (`<request-id>`), the session
 // cookie's value (`<session-cookie>`), its expiry (`<now + 7 days>`) and every
 // timestamp made during the run (`<timestamp>`).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SESSION_COOKIE } from '../../../lessons/07-authentication/src/session.ts';
 import { apiExamples, config, createApiExamplesApp, type ApiExample, type ApiExamplesApp } from './api-examples.ts';
+import { examplesShownOn, expectExampleFile, expectNoStaleExampleFiles } from './example-files.ts';
 
 const examplesDir = fileURLToPath(new URL('../../reference/api-examples/', import.meta.url));
 const pagePath = fileURLToPath(new URL('../../reference/api.md', import.meta.url));
-const update = process.env.UPDATE_EXAMPLES === '1';
-const regenerate = 'run UPDATE_EXAMPLES=1 pnpm vitest run exercises/reference in docs/';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -155,14 +152,7 @@ test.for(apiExamples.map((example) => [example.name, example] as const))('%s: th
   }
 
   const actual = `${showRequest(example)}\n\n${showResponse(exchange)}\n`;
-  const file = join(examplesDir, `${name}.http`);
-  if (update) {
-    mkdirSync(examplesDir, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(existsSync(file), `${file} is missing: ${regenerate}`).toBe(true);
-  expect(actual, `the answer changed: ${regenerate} and review the diff`).toBe(readFileSync(file, 'utf8'));
+  expectExampleFile(examplesDir, name, actual);
 });
 
 test('no answer contains a password or a password hash', () => {
@@ -191,17 +181,9 @@ test('the walk logged no server error and wrote nothing to the console', () => {
 });
 
 test('docs/reference/api-examples holds no file without an example', () => {
-  const names = new Set(apiExamples.map((example) => `${example.name}.http`));
-  const stale = existsSync(examplesDir) ? readdirSync(examplesDir).filter((file) => !names.has(file)) : [];
-  if (update) {
-    for (const file of stale) rmSync(join(examplesDir, file));
-    return;
-  }
-  expect(stale, `delete these files, or ${regenerate}`).toEqual([]);
+  expectNoStaleExampleFiles(examplesDir, apiExamples.map((example) => example.name));
 });
 
 test('docs/reference/api.md shows every example', () => {
-  const page = readFileSync(pagePath, 'utf8');
-  const shown = [...page.matchAll(/^<<< @\/reference\/api-examples\/([\w-]+)\.http$/gm)].map((match) => match[1]);
-  expect(shown.toSorted()).toEqual(apiExamples.map((example) => example.name).toSorted());
+  expect(examplesShownOn(pagePath, 'api-examples').toSorted()).toEqual(apiExamples.map((example) => example.name).toSorted());
 });

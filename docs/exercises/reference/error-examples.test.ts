@@ -6,19 +6,16 @@
 //   cd docs && UPDATE_EXAMPLES=1 pnpm vitest run exercises/reference
 //
 // then review the diff of docs/reference/examples/ and commit it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorLogEntry } from '@forum-lessons/error-handler';
 import request, { type Response } from 'supertest';
 import { expect, onTestFinished, test } from 'vitest';
 import { createErrorExamplesApp, errorExamples, EXAMPLE_REQUEST_ID, openExamplesDatabase, type ErrorExample } from './error-examples.ts';
+import { examplesShownOn, expectExampleFile, expectNoStaleExampleFiles } from './example-files.ts';
 
 const examplesDir = fileURLToPath(new URL('../../reference/examples/', import.meta.url));
 const pagePath = fileURLToPath(new URL('../../reference/errors.md', import.meta.url));
-const update = process.env.UPDATE_EXAMPLES === '1';
-const regenerate = 'run UPDATE_EXAMPLES=1 pnpm vitest run exercises/reference in docs/';
 
 /** Request bodies longer than this are shown shortened, with their Content-Length. */
 const maxBodyShown = 100;
@@ -59,7 +56,6 @@ function showResponse(res: Response): string {
 test.for(errorExamples.map((example) => [example.name, example] as const))('%s: the answer matches its file', async ([, example]) => {
   const { res, logged } = await send(example);
   const actual = `${showRequest(example)}\n\n${showResponse(res)}\n`;
-  const file = join(examplesDir, `${example.name}.http`);
 
   // The name says which status the example shows.
   expect(res.status).toBe(Number(example.name.slice(0, 3)));
@@ -73,27 +69,13 @@ test.for(errorExamples.map((example) => [example.name, example] as const))('%s: 
     expect(logged).toEqual([]);
   }
 
-  if (update) {
-    mkdirSync(examplesDir, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(existsSync(file), `${file} is missing: ${regenerate}`).toBe(true);
-  expect(actual, `the answer changed: ${regenerate} and review the diff`).toBe(readFileSync(file, 'utf8'));
+  expectExampleFile(examplesDir, example.name, actual);
 });
 
 test('docs/reference/examples holds no file without an example', () => {
-  const names = new Set(errorExamples.map((example) => `${example.name}.http`));
-  const stale = existsSync(examplesDir) ? readdirSync(examplesDir).filter((file) => !names.has(file)) : [];
-  if (update) {
-    for (const file of stale) rmSync(join(examplesDir, file));
-    return;
-  }
-  expect(stale, `delete these files, or ${regenerate}`).toEqual([]);
+  expectNoStaleExampleFiles(examplesDir, errorExamples.map((example) => example.name));
 });
 
 test('docs/reference/errors.md shows every example', () => {
-  const page = readFileSync(pagePath, 'utf8');
-  const shown = [...page.matchAll(/^<<< @\/reference\/examples\/([\w-]+)\.http$/gm)].map((match) => match[1]);
-  expect(shown.toSorted()).toEqual(errorExamples.map((example) => example.name).toSorted());
+  expect(examplesShownOn(pagePath, 'examples').toSorted()).toEqual(errorExamples.map((example) => example.name).toSorted());
 });
