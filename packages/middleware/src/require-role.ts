@@ -18,7 +18,7 @@ export function requireRole(role: string | readonly string[]): RequestHandler {
 
   return function checkRole(req, _res, next) {
     if (!req.user) return next(createError(401, NOT_LOGGED_IN));
-    if (!roles.includes(req.user.role)) return next(createError(403, detail));
+    if (req.user.role === undefined || !roles.includes(req.user.role)) return next(createError(403, detail));
     next();
   };
 }

@@ -1,11 +1,17 @@
 // #region user-types
-/** What the guards need to know about a user. Your user type may have more. */
+/**
+ * What the guards need to know about a user. Your user type may have more,
+ * and it may leave out `status` and `role` until your app has them.
+ */
 export interface BaseUser {
   id: number | string;
-  /** requireApproved() compares it with `'approved'`. */
-  status: string;
-  /** requireRole() compares it with the role it was given. */
-  role: string;
+  /**
+   * requireApproved() compares it with `'approved'`. A user without a
+   * status is not approved.
+   */
+  status?: string;
+  /** requireRole() compares it with the role it was given. A user without a role has none. */
+  role?: string;
 }
 
 /**

@@ -105,6 +105,38 @@ test('approvedStatus names the status that lets a user in', async () => {
   expect((await request(app).get('/?status=approved')).status).toBe(403);
 });
 
+test('requireApproved answers 403 to a user without a status: not approved', async () => {
+  const { app, errors } = appWith((app) => {
+    app.use((req, _res, next) => {
+      req.user = { id: 1, role: 'admin' };
+      next();
+    });
+    app.get('/posts', requireApproved(), (_req, res) => res.end());
+  });
+
+  const res = await request(app).get('/posts');
+
+  expect(res.status).toBe(403);
+  expect(res.body.detail).toBe("Your account is waiting for an administrator's approval");
+  expect(errors).toEqual([]);
+});
+
+test('requireRole answers 403 to a user without a role: no role at all', async () => {
+  const { app, errors } = appWith((app) => {
+    app.use((req, _res, next) => {
+      req.user = { id: 1, status: 'approved' };
+      next();
+    });
+    app.get('/users', requireRole('admin'), (_req, res) => res.end());
+  });
+
+  const res = await request(app).get('/users');
+
+  expect(res.status).toBe(403);
+  expect(res.body.detail).toBe('This action requires the admin role');
+  expect(errors).toEqual([]);
+});
+
 // #region forgetful-guard
 // The approval check as the source material writes it: when the user is
 // approved it neither answers nor calls next(), so the request hangs until
