@@ -29,7 +29,9 @@ export function createPasswordRouter({ db }: { db: Database }): Router {
   const router = Router();
 
   router.post('/password', requireAuth({ db }), validate({ body: changePasswordBody }), async (req, res) => {
-    const user = res.locals.user as User;
+    // requireAuth put this lesson's User on req.user. The package types
+    // req.user as its BaseUser, whose id may be a string; ours is a number.
+    const user = req.user as User;
     const stored = findHash.get(user.id);
     // Logged in, so not a 401: the request is refused, 403.
     if (!stored || !(await verifyPassword(req.body.currentPassword, stored))) {

@@ -7,16 +7,16 @@ import { userColumns, type User } from '../routes/users.ts';
 /**
  * The "assert user authenticated" step. Put it in front of any route that
  * needs a logged-in user. It reads the user id that login stored in the
- * session, loads that user, and leaves it on `res.locals.user` for the
- * handlers after it. Without a logged-in user: 401.
+ * session, loads that user, and leaves it on `req.user` for the handlers
+ * after it. Without a logged-in user: 401.
  *
  * @example
- * app.get('/api/v1/auth/me', requireAuth({ db }), (_req, res) => res.json(res.locals.user));
+ * app.get('/api/v1/auth/me', requireAuth({ db }), (req, res) => res.json(req.user));
  */
 export function requireAuth({ db }: { db: Database }): RequestHandler {
   const findUser = db.prepare<[number], User>(`SELECT ${userColumns} FROM users WHERE id = ?`);
 
-  return (req, res, next) => {
+  return (req, _res, next) => {
     const { userId } = req.session;
     const user = userId === undefined ? undefined : findUser.get(userId);
     if (user === undefined) {
@@ -25,7 +25,9 @@ export function requireAuth({ db }: { db: Database }): RequestHandler {
       if (userId !== undefined) delete req.session.userId;
       throw createError(401, 'You must be logged in');
     }
-    res.locals.user = user;
+    // The package types req.user for the whole program as its BaseUser,
+    // which this lesson's User fits: an id, and no status or role yet.
+    req.user = user;
     next();
   };
 }

@@ -89,8 +89,8 @@ export function createAuthRouter({ config, db }: AuthRouterDeps): Router {
   // #endregion logout
 
   // #region me
-  router.get('/me', requireAuth({ db }), (_req, res) => {
-    res.json(res.locals.user as User);
+  router.get('/me', requireAuth({ db }), (req, res) => {
+    res.json(req.user);
   });
   // #endregion me
 
