@@ -22,7 +22,7 @@ export interface AppLog {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logRequests' | 'sessionSecret' | 'sessionMaxAgeMs'>;
+  config: Pick<Config, 'nodeEnv' | 'logRequests' | 'sessionSecret' | 'sessionMaxAgeMs' | 'maxVisitorSessions'>;
   /** The open database. server.ts opens the file; tests open `:memory:`. */
   db: Database;
   /** Where sessions live between requests. server.ts passes a SQLiteStore on `db`. */
@@ -71,7 +71,7 @@ export function createApp({ config, db, log = {}, readNotice, sessionStore }: Ap
   // of the path: /api/v1/users/7 arrives there as /7.
   app.use('/api/v1/users', createUsersRouter({ db }));
   // Counts visits in the session, to show what a session remembers.
-  app.use('/api/v1/session', createSessionRouter());
+  app.use('/api/v1/session', createSessionRouter({ config, store: sessionStore }));
 
   // The end of the chain. A request that reaches notFound() matched no route:
   // it becomes a 404 error. errorHandler() answers every error, that 404

@@ -64,6 +64,13 @@ function envSchema(nodeEnv: string | undefined) {
         .transform(Number)
         .refine((ms) => ms >= 1000, 'must be a whole number of milliseconds, at least 1000')
         .default(7 * 24 * 60 * 60 * 1000),
+      // Ten thousand unless set: how many sessions may exist before the visit
+      // counter stops creating new ones (see routes/session.ts).
+      MAX_VISITOR_SESSIONS: z
+        .string()
+        .regex(/^\d{1,9}$/, 'must be a whole number, at least 0')
+        .transform(Number)
+        .default(10_000),
       // #endregion session-settings
     })
     // The rest of the app reads camelCase names, not environment variables.
@@ -80,6 +87,8 @@ function envSchema(nodeEnv: string | undefined) {
       sessionSecret: env.SESSION_SECRET,
       /** SESSION_MAX_AGE_MS: the session cookie's lifetime, in milliseconds. */
       sessionMaxAgeMs: env.SESSION_MAX_AGE_MS,
+      /** MAX_VISITOR_SESSIONS: above this many stored sessions, a new visitor is counted but not remembered. */
+      maxVisitorSessions: env.MAX_VISITOR_SESSIONS,
     }));
 }
 
