@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { describeError } from './known-errors.ts';
-import { checkOptions, describe } from './options.ts';
+import { checkOptions, describeValue } from './options.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem.ts';
 
 /** What the error handler hands to `options.log`. */
@@ -82,13 +82,13 @@ function readOptions(options: ErrorHandlerOptions | undefined): Required<ErrorHa
   const given = checkOptions('errorHandler()', options, optionNames);
   const { log = writeLogLine, logClientErrors = false, exposeStack = false } = given;
   if (typeof log !== 'function') {
-    throw new TypeError(`errorHandler(): option "log" must be a function (entry) => void, got ${describe(log)}`);
+    throw new TypeError(`errorHandler(): option "log" must be a function (entry) => void, got ${describeValue(log)}`);
   }
   if (typeof logClientErrors !== 'boolean') {
-    throw new TypeError(`errorHandler(): option "logClientErrors" must be a boolean, got ${describe(logClientErrors)}`);
+    throw new TypeError(`errorHandler(): option "logClientErrors" must be a boolean, got ${describeValue(logClientErrors)}`);
   }
   if (typeof exposeStack !== 'boolean') {
-    throw new TypeError(`errorHandler(): option "exposeStack" must be a boolean, got ${describe(exposeStack)}`);
+    throw new TypeError(`errorHandler(): option "exposeStack" must be a boolean, got ${describeValue(exposeStack)}`);
   }
   if (exposeStack && process.env.NODE_ENV === 'production') {
     throw new TypeError(

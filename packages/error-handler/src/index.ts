@@ -9,3 +9,7 @@ export {
   type FieldLocation,
   type ProblemDetails,
 } from './problem.ts';
+export { fieldErrorFromIssue } from './validation-errors.ts';
+// The option checks of this package's factories, for other factories that
+// want the same TypeErrors (@forum-lessons/middleware uses them).
+export { checkOptions, describeValue, looksLikeRequest } from './options.ts';

@@ -1,6 +1,6 @@
 import createError from 'http-errors';
 import type { RequestHandler } from 'express';
-import { describe, looksLikeRequest } from './options.ts';
+import { describeValue, looksLikeRequest } from './options.ts';
 
 // #region not-found
 /**
@@ -17,7 +17,7 @@ export function notFound(): RequestHandler {
     throw new TypeError('notFound() is a factory: write app.use(notFound()), not app.use(notFound)');
   }
   if (arguments.length > 0 && arguments[0] !== undefined) {
-    throw new TypeError(`notFound() takes no options, got ${describe(arguments[0])}`);
+    throw new TypeError(`notFound() takes no options, got ${describeValue(arguments[0])}`);
   }
   return function handleNotFound(req, _res, next) {
     const path = req.originalUrl.split('?')[0];

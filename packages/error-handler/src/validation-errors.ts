@@ -22,7 +22,7 @@ export function fromValidationError(err: Record<string, unknown>): KnownError | 
     return { status, detail, errors };
   }
   if (err.name === 'ZodError' && Array.isArray(err.issues)) {
-    const errors = err.issues.map((issue: unknown) => fromIssue(issue, 'body'));
+    const errors = err.issues.map((issue: unknown) => fieldErrorFromIssue(issue, 'body'));
     return { status: 400, detail: 'Request validation failed', errors };
   }
   return undefined;
@@ -39,8 +39,18 @@ function isFieldError(value: unknown): value is FieldError {
   );
 }
 
-/** A zod issue `{ path: ['tags', 0], message }` → `{ path: 'tags.0', message, location }`. */
-function fromIssue(issue: unknown, location: FieldLocation): FieldError {
+// #region field-error-from-issue
+/**
+ * Turns one issue of a ZodError (or of anything shaped like it) into an
+ * `errors` entry: the path keys joined with dots, the message kept, the
+ * location added. A missing path means the whole input (`''`); a missing
+ * message becomes `Invalid value`.
+ *
+ * @example
+ * fieldErrorFromIssue({ path: ['tags', 0], message: 'Expected a string' }, 'body');
+ * // { path: 'tags.0', message: 'Expected a string', location: 'body' }
+ */
+export function fieldErrorFromIssue(issue: unknown, location: FieldLocation): FieldError {
   const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
   return {
     path: Array.isArray(path) ? path.map((key) => (typeof key === 'symbol' ? (key.description ?? '') : String(key))).join('.') : '',
@@ -48,3 +58,4 @@ function fromIssue(issue: unknown, location: FieldLocation): FieldError {
     location,
   };
 }
+// #endregion field-error-from-issue

@@ -3,6 +3,7 @@ import createError from 'http-errors';
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { z } from 'zod';
+import { fieldErrorFromIssue } from '../src/index.ts';
 import { appWith } from './helpers.ts';
 
 test('an error with an errors array answers 400 with one entry per field', async () => {
@@ -135,4 +136,16 @@ test('a ZodError about the whole input has an empty path', async () => {
   expect(res.body.errors).toEqual([
     { path: '', message: 'Invalid input: expected object, received array', location: 'body' },
   ]);
+});
+
+// validate() in @forum-lessons/middleware builds its entries with the same function.
+test.each([
+  [{ path: ['tags', 0], message: 'Expected a string' }, { path: 'tags.0', message: 'Expected a string', location: 'query' }],
+  [{ path: [Symbol('meta'), 'x'], message: 'No' }, { path: 'meta.x', message: 'No', location: 'query' }],
+  [{ path: [], message: 'Expected an object' }, { path: '', message: 'Expected an object', location: 'query' }],
+  [{ message: 'No path' }, { path: '', message: 'No path', location: 'query' }],
+  [{ path: ['email'], message: 42 }, { path: 'email', message: 'Invalid value', location: 'query' }],
+  [null, { path: '', message: 'Invalid value', location: 'query' }],
+])('fieldErrorFromIssue(%o) joins the path with dots', (issue, entry) => {
+  expect(fieldErrorFromIssue(issue, 'query')).toEqual(entry);
 });
