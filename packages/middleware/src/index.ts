@@ -7,12 +7,14 @@ export { requireApproved, type RequireApprovedOptions } from './require-approved
 export { requireRole } from './require-role.ts';
 export {
   validate,
-  type FieldError,
-  type FieldLocation,
   type ParseFunction,
   type Parser,
   type SafeParser,
   type ValidatedHandler,
   type ValidateSchemas,
 } from './validate.ts';
+// validate()'s errors entries are the error format's own type, defined once
+// in @forum-lessons/error-handler and re-exported for apps that only import
+// from here.
+export type { FieldError, FieldLocation } from '@forum-lessons/error-handler';
 export type { BaseUser, Register, User } from './user.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { checkOptions, describe } from './options.ts';
+import { checkOptions, describeValue } from '@forum-lessons/error-handler';
 
 export interface RequestIdOptions {
   /** The request and response header that carries the id. Default `X-Request-Id`. */
@@ -36,7 +36,7 @@ export function requestId(options?: RequestIdOptions): RequestHandler {
     const incoming = trustIncoming ? req.get(header) : undefined;
     const id = incoming !== undefined && SAFE_REQUEST_ID.test(incoming) ? incoming : generate(req);
     if (typeof id !== 'string' || id === '') {
-      throw new TypeError(`requestId(): option "generate" must return a non-empty string, got ${describe(id)}`);
+      throw new TypeError(`requestId(): option "generate" must return a non-empty string, got ${describeValue(id)}`);
     }
     req.id = id;
     res.setHeader(header, id);
@@ -49,13 +49,13 @@ function readOptions(options: RequestIdOptions | undefined): Required<RequestIdO
   const given = checkOptions('requestId()', options, ['header', 'generate', 'trustIncoming']);
   const { header = 'X-Request-Id', generate = () => randomUUID(), trustIncoming = true } = given;
   if (typeof header !== 'string' || !headerName.test(header)) {
-    throw new TypeError(`requestId(): option "header" must be a header name such as "X-Request-Id", got ${describe(header)}`);
+    throw new TypeError(`requestId(): option "header" must be a header name such as "X-Request-Id", got ${describeValue(header)}`);
   }
   if (typeof generate !== 'function') {
-    throw new TypeError(`requestId(): option "generate" must be a function (req) => string, got ${describe(generate)}`);
+    throw new TypeError(`requestId(): option "generate" must be a function (req) => string, got ${describeValue(generate)}`);
   }
   if (typeof trustIncoming !== 'boolean') {
-    throw new TypeError(`requestId(): option "trustIncoming" must be a boolean, got ${describe(trustIncoming)}`);
+    throw new TypeError(`requestId(): option "trustIncoming" must be a boolean, got ${describeValue(trustIncoming)}`);
   }
   return { header, generate: generate as Required<RequestIdOptions>['generate'], trustIncoming };
 }

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { checkOptions, describe } from './options.ts';
+import { checkOptions, describeValue } from '@forum-lessons/error-handler';
 
 /** What the request logger knows about one finished request. */
 export interface RequestLogEntry {
@@ -84,11 +84,11 @@ function readOptions(options: RequestLoggerOptions | undefined): Required<Reques
     ['skip', skip, '(req, res) => boolean'],
   ] as const) {
     if (typeof value !== 'function') {
-      throw new TypeError(`requestLogger(): option "${name}" must be a function ${shape}, got ${describe(value)}`);
+      throw new TypeError(`requestLogger(): option "${name}" must be a function ${shape}, got ${describeValue(value)}`);
     }
   }
   if (typeof enabled !== 'boolean') {
-    throw new TypeError(`requestLogger(): option "enabled" must be a boolean, got ${describe(enabled)}`);
+    throw new TypeError(`requestLogger(): option "enabled" must be a boolean, got ${describeValue(enabled)}`);
   }
   return { log, format, skip, enabled } as Required<RequestLoggerOptions>;
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import createError from 'http-errors';
-import { checkOptions, describe } from './options.ts';
+import { checkOptions, describeValue } from '@forum-lessons/error-handler';
 import { NOT_LOGGED_IN } from './require-user.ts';
 
 export interface RequireApprovedOptions {
@@ -20,7 +20,7 @@ export function requireApproved(options?: RequireApprovedOptions): RequestHandle
   const given = checkOptions('requireApproved()', options, ['approvedStatus']);
   const { approvedStatus = 'approved' } = given;
   if (typeof approvedStatus !== 'string' || approvedStatus === '') {
-    throw new TypeError(`requireApproved(): option "approvedStatus" must be a non-empty string, got ${describe(approvedStatus)}`);
+    throw new TypeError(`requireApproved(): option "approvedStatus" must be a non-empty string, got ${describeValue(approvedStatus)}`);
   }
 
   return function checkApproved(req, _res, next) {

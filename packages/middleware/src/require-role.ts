@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import createError from 'http-errors';
-import { describe, looksLikeRequest } from './options.ts';
+import { describeValue, looksLikeRequest } from '@forum-lessons/error-handler';
 import { NOT_LOGGED_IN } from './require-user.ts';
 
 // #region require-role
@@ -31,7 +31,7 @@ function readRoles(role: unknown): string[] {
   const roles = typeof role === 'string' ? [role] : role;
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every((r) => typeof r === 'string' && r !== '')) {
     throw new TypeError(
-      `requireRole(): role must be a non-empty string or a non-empty array of them, got ${describe(role)}`,
+      `requireRole(): role must be a non-empty string or a non-empty array of them, got ${describeValue(role)}`,
     );
   }
   return [...roles];

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import createError from 'http-errors';
-import { checkOptions, describe } from './options.ts';
+import { checkOptions, describeValue } from '@forum-lessons/error-handler';
 import type { User } from './user.ts';
 
 export const NOT_LOGGED_IN = 'You must be logged in';
@@ -65,10 +65,10 @@ function readOptions(options: RequireUserOptions | undefined): Required<RequireU
   const given = checkOptions('requireUser()', options, ['loadUser', 'sessionKey']);
   const { loadUser, sessionKey = 'userId' } = given;
   if (typeof loadUser !== 'function') {
-    throw new TypeError(`requireUser(): option "loadUser" must be a function (id, req) => user, got ${describe(loadUser)}`);
+    throw new TypeError(`requireUser(): option "loadUser" must be a function (id, req) => user, got ${describeValue(loadUser)}`);
   }
   if (typeof sessionKey !== 'string' || sessionKey === '') {
-    throw new TypeError(`requireUser(): option "sessionKey" must be a non-empty string, got ${describe(sessionKey)}`);
+    throw new TypeError(`requireUser(): option "sessionKey" must be a non-empty string, got ${describeValue(sessionKey)}`);
   }
   return { loadUser: loadUser as RequireUserOptions['loadUser'], sessionKey };
 }

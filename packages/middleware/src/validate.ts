@@ -1,17 +1,12 @@
 import type { Request, RequestHandler } from 'express';
 import createError from 'http-errors';
-import { checkOptions, describe } from './options.ts';
-
-/** Where a value came from: `req.body`, `req.query` or `req.params`. */
-export type FieldLocation = 'body' | 'query' | 'params';
-
-/** One entry of the 400 answer's `errors` array. */
-export interface FieldError {
-  /** Dotted path to the field, e.g. `email` or `tags.0`; `''` for the whole input. */
-  path: string;
-  message: string;
-  location: FieldLocation;
-}
+import {
+  checkOptions,
+  describeValue,
+  fieldErrorFromIssue,
+  type FieldError,
+  type FieldLocation,
+} from '@forum-lessons/error-handler';
 
 /** A zod schema, or anything else with zod's `safeParse`. */
 export interface SafeParser<T> {
@@ -78,9 +73,9 @@ export function validate<S extends ValidateSchemas>(schemas: S): ValidatedHandle
         // No body at all: check an empty object, so each required field is named.
         input = {};
       }
-      const result = run(parser, input);
+      const result = run(parser, input, location);
       if (result.ok) parsed[location] = result.value;
-      else errors.push(...result.issues.map((issue) => ({ ...issue, location })));
+      else errors.push(...result.errors);
     }
     if (errors.length > 0) return next(createError(400, 'Request validation failed', { errors }));
 
@@ -112,32 +107,29 @@ function unreadBodyError(req: Request): Error | undefined {
   return createError(415, `Unsupported Content-Type${named} for the request body`);
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; issues: Array<{ path: string; message: string }> };
+type Outcome = { ok: true; value: unknown } | { ok: false; errors: FieldError[] };
 
 // #region run-parser
-function run(parser: Parser<unknown>, input: unknown): Outcome {
+function run(parser: Parser<unknown>, input: unknown, location: FieldLocation): Outcome {
+  const invalid = (issues: readonly unknown[]): Outcome => ({
+    ok: false,
+    errors: issues.map((issue) => fieldErrorFromIssue(issue, location)),
+  });
   if (typeof parser === 'function') {
     try {
       return { ok: true, value: parser(input) };
     } catch (error) {
       // A parse function may throw a ZodError (schema.parse) or any Error.
       const issues = (error as { issues?: unknown }).issues;
-      if (Array.isArray(issues)) return { ok: false, issues: issues.map(toIssue) };
-      return { ok: false, issues: [{ path: '', message: error instanceof Error ? error.message : 'Invalid value' }] };
+      if (Array.isArray(issues)) return invalid(issues);
+      const message = error instanceof Error ? error.message : 'Invalid value';
+      return { ok: false, errors: [{ path: '', message, location }] };
     }
   }
   const result = parser.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: result.error.issues.map(toIssue) };
+  return result.success ? { ok: true, value: result.data } : invalid(result.error.issues);
 }
 // #endregion run-parser
-
-function toIssue(issue: unknown): { path: string; message: string } {
-  const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-  return {
-    path: Array.isArray(path) ? path.map((key) => (typeof key === 'symbol' ? (key.description ?? '') : String(key))).join('.') : '',
-    message: typeof message === 'string' ? message : 'Invalid value',
-  };
-}
 
 function readSchemas(schemas: unknown): Array<[FieldLocation, Parser<unknown>]> {
   if (schemas === undefined) {
@@ -153,7 +145,7 @@ function readSchemas(schemas: unknown): Array<[FieldLocation, Parser<unknown>]> 
       (typeof parser === 'object' && parser !== null && typeof (parser as { safeParse?: unknown }).safeParse === 'function');
     if (!usable) {
       throw new TypeError(
-        `validate(): option "${location}" must be a schema with safeParse (e.g. zod) or a parse function (input) => value, got ${describe(parser)}`,
+        `validate(): option "${location}" must be a schema with safeParse (e.g. zod) or a parse function (input) => value, got ${describeValue(parser)}`,
       );
     }
     parsers.push([location, parser as Parser<unknown>]);
