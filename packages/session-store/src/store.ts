@@ -122,11 +122,10 @@ export class SQLiteStore extends session.Store {
       this.#sql = prepareStatements(this.#db, table, touchAfter);
     }
 
+    // Ready now. No `connect` event: express-session treats a new store as
+    // connected, and a deferred `connect` would undo a `disconnect` emitted
+    // before it ran.
     this.#schedulePrune();
-    // express-session listens for these; emit after the caller can subscribe.
-    process.nextTick(() => {
-      if (!this.#closed) this.emit('connect');
-    });
   }
   // #endregion constructor
 
@@ -344,8 +343,9 @@ export class SQLiteStore extends session.Store {
   // #region close
   /**
    * Stops the prune timer, closes the database if the store opened it, and
-   * emits `disconnect`. Safe to call more than once; later calls to other
-   * methods fail with a StoreClosedError through their callback or Promise.
+   * emits `disconnect` before returning. Safe to call more than once: only
+   * the first call emits. Later calls to other methods fail with a
+   * StoreClosedError through their callback or Promise.
    */
   close(): Promise<void>;
   close(callback: Callback): void;
@@ -355,13 +355,29 @@ export class SQLiteStore extends session.Store {
     if (first) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
-      // Queued before the callback, so express-session stops using the store
-      // first; a listener that throws does not turn into a close() failure.
-      process.nextTick(() => this.emit('disconnect'));
     }
     return settle(callback, () => {
-      if (first && this.#ownsDb) this.#db.close();
+      if (!first) return;
+      try {
+        if (this.#ownsDb) this.#db.close();
+      } finally {
+        // At once, not on a later tick: express-session must stop using the
+        // store before any other code can reach it.
+        this.#emitDisconnect();
+      }
     });
+  }
+
+  // A listener that throws must not turn into a close() failure: its
+  // exception is rethrown on its own tick.
+  #emitDisconnect(): void {
+    try {
+      this.emit('disconnect');
+    } catch (listenerError) {
+      process.nextTick(() => {
+        throw listenerError;
+      });
+    }
   }
   // #endregion close
 

@@ -6,7 +6,7 @@ import session from 'express-session';
 import request from 'supertest';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { SQLiteStore } from '../src/index.ts';
-import { sleep, tempPath } from './helpers.ts';
+import { nextTurn, sleep, tempPath } from './helpers.ts';
 
 const secret = 'a test secret that is long enough';
 
@@ -204,13 +204,58 @@ test('a session survives a restart: a new app and store on the same file', async
   expect(me.body).toEqual({ user: 'ada' });
 });
 
-test('after close(), express-session stops using the store', async () => {
+test('after close(), express-session stops using the store and serves requests without a session', async () => {
   const { app, store } = setup();
   const agent = request.agent(app);
   await agent.post('/login').send({ user: 'ada' });
 
   await store.close();
-  await sleep(0);
 
-  await agent.get('/me').expect(503);
+  const res = await agent.get('/me').expect(503);
+  expect(res.headers['set-cookie']).toBeUndefined();
+});
+
+/** Wraps `app` in a gate that holds each request until `release()`. */
+function heldAtTheDoor(app: Express) {
+  let arrived!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const outer = express();
+  outer.use(async (_req, _res, next) => {
+    arrived();
+    await released;
+    next();
+  });
+  outer.use(app);
+  return { app: outer, reached, release };
+}
+
+test('a request that reaches express-session right after close() gets no session, not a 500 from the closed store', async () => {
+  const { app, store } = setup();
+  const cookie = sidCookie(await request(app).post('/login').send({ user: 'ada' }).expect(200));
+  const held = heldAtTheDoor(app);
+  const response = request(held.app).get('/me').set('Cookie', cookie).then((res) => res);
+  await held.reached;
+
+  // Both in one turn: the request goes on to express-session before any
+  // deferred event could run.
+  store.close();
+  held.release();
+
+  expect((await response).status).toBe(503);
+});
+
+test('a store closed as soon as it is built stays down: nothing emitted later brings it back', async () => {
+  const db = new Database(':memory:');
+  onTestFinished(() => {
+    db.close();
+  });
+  const store = new SQLiteStore({ db, pruneInterval: false });
+  const app = createApp(store);
+
+  store.close();
+  await nextTurn();
+
+  await request(app).get('/me').expect(503);
 });

@@ -54,3 +54,12 @@ export function sessionFor(ms: number, data: Record<string, unknown> = {}): Sess
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * One turn of the event loop: resolves once every tick, microtask and
+ * already-due callback queued before it has run. It waits for work, not for
+ * time.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

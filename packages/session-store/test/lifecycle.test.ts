@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { SQLiteStore, StoreClosedError } from '../src/index.ts';
-import { openStore, sessionFor, sleep, tempPath } from './helpers.ts';
+import { nextTurn, openStore, sessionFor, sleep, tempPath } from './helpers.ts';
 
 function insertExpired(db: Database.Database, count: number): void {
   const insert = db.prepare('INSERT INTO sessions (sid, expires, sess) VALUES (?, ?, ?)');
@@ -22,27 +22,50 @@ function tracedDb() {
   return { db, pruneBatches };
 }
 
-test('emits connect once ready', async () => {
+test('is ready when its constructor returns: it never emits connect', async () => {
   const store = openStore();
   const connect = vi.fn();
   store.on('connect', connect);
 
-  await sleep(0);
+  await nextTurn();
+  await store.set('a', sessionFor(60_000));
+  await store.close();
+  await nextTurn();
 
-  expect(connect).toHaveBeenCalledTimes(1);
+  expect(connect).not.toHaveBeenCalled();
 });
 
-test('close() emits disconnect once, however often it is called', async () => {
+test('close() emits disconnect before it returns, once, however often it is called', async () => {
   const store = openStore();
   const disconnect = vi.fn();
   store.on('disconnect', disconnect);
 
-  await store.close();
+  const closing = store.close();
+  expect(disconnect).toHaveBeenCalledTimes(1);
+  await closing;
   await store.close();
   await new Promise<void>((resolve, reject) => store.close((error) => (error ? reject(error) : resolve())));
+  await nextTurn();
 
   expect(store.closed).toBe(true);
   expect(disconnect).toHaveBeenCalledTimes(1);
+});
+
+test('disconnect comes after the store has closed its database, and before close() calls back', async () => {
+  const path = tempPath();
+  const store = new SQLiteStore({ db: path });
+  await store.set('a', sessionFor(60_000));
+  const order: string[] = [];
+  store.on('disconnect', () => order.push(`disconnect, WAL file ${existsSync(`${path}-wal`) ? 'still there' : 'gone'}`));
+
+  await new Promise<void>((resolve) =>
+    store.close(() => {
+      order.push('close callback');
+      resolve();
+    }),
+  );
+
+  expect(order).toEqual(['disconnect, WAL file gone', 'close callback']);
 });
 
 test('close() closes a database the store opened, checkpointing its WAL', async () => {

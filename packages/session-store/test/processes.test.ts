@@ -47,14 +47,16 @@ test('a process holding an open store still exits on its own', async () => {
   }
 });
 
-test('a callback that throws is called once, and its exception reaches the process unchanged', async () => {
+test('a callback or disconnect listener that throws is called once, and its exception reaches the process unchanged', async () => {
   const probe = run('throwing-callback.ts', []);
 
   expect(await probe.exited).toBe(0);
   const report = JSON.parse(probe.output().stdout) as { calls: Record<string, number>; uncaught: string[] };
   const names = ['set', 'get', 'touch', 'all', 'ids', 'length', 'prune', 'destroy', 'close', 'get after close', 'clear after close'];
-  expect(report.calls).toEqual(Object.fromEntries(names.map((name) => [name, 1])));
-  expect(report.uncaught).toEqual(names.map((name) => `thrown by the ${name} callback`).sort());
+  expect(report.calls).toEqual({ ...Object.fromEntries(names.map((name) => [name, 1])), 'disconnect listener': 1 });
+  expect(report.uncaught).toEqual(
+    [...names.map((name) => `thrown by the ${name} callback`), 'thrown by the disconnect listener'].sort(),
+  );
 });
 
 test('4 processes writing 1,000 sessions each into one file leave all 4,000 readable, with no SQLITE_BUSY', async () => {
