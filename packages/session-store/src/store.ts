@@ -290,7 +290,7 @@ export class SQLiteStore extends session.Store {
   prune(): Promise<number>;
   prune(callback: Callback<number>): void;
   prune(callback?: Callback<number>): Promise<number> | void {
-    const run = this.#closed ? Promise.reject(new StoreClosedError()) : (this.#pruning ??= this.#pruneInBatches());
+    const run = this.#closed ? Promise.reject(new StoreClosedError()) : (this.#pruning ??= this.#startPrune());
     if (callback === undefined || callback === null) return run;
     if (typeof callback !== 'function') {
       return Promise.reject(new TypeError(`SQLiteStore: callback must be a function, got ${typeof callback}`));
@@ -304,21 +304,27 @@ export class SQLiteStore extends session.Store {
     );
   }
 
+  // The run is forgotten once it settles, in a handler attached after it is
+  // stored: a run of one batch finishes before #pruneInBatches() returns, and
+  // clearing it from inside would leave a finished run in place for good.
+  #startPrune(): Promise<number> {
+    const run = this.#pruneInBatches().finally(() => {
+      if (this.#pruning === run) this.#pruning = undefined;
+    });
+    return run;
+  }
+
   async #pruneInBatches(): Promise<number> {
     const now = Date.now();
     const { pruneBatchSize } = this.#options;
     let deleted = 0;
-    try {
-      while (!this.#closed) {
-        const { changes } = this.#sql.prune.run(now, pruneBatchSize);
-        deleted += changes;
-        if (changes < pruneBatchSize) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return deleted;
-    } finally {
-      this.#pruning = undefined;
+    while (!this.#closed) {
+      const { changes } = this.#sql.prune.run(now, pruneBatchSize);
+      deleted += changes;
+      if (changes < pruneBatchSize) break;
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    return deleted;
   }
 
   #schedulePrune(): void {

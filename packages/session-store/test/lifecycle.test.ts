@@ -167,6 +167,19 @@ test('prune calls that overlap share one run', async () => {
   expect(pruneBatches()).toBe(3);
 });
 
+test('a later prune deletes rows that expired after the previous run finished', async () => {
+  const { db } = tracedDb();
+  const store = openStore({ db });
+  insertExpired(db, 2);
+  expect(await store.prune()).toBe(2);
+
+  insertExpired(db, 3);
+
+  expect(await store.prune()).toBe(3);
+  expect(await new Promise((resolve) => store.prune((_error, deleted) => resolve(deleted)))).toBe(0);
+  expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+});
+
 test('prune runs by itself every pruneInterval', async () => {
   const db = new Database(':memory:');
   onTestFinished(() => {
