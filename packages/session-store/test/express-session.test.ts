@@ -6,7 +6,7 @@ import session from 'express-session';
 import request from 'supertest';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { SQLiteStore } from '../src/index.ts';
-import { nextTurn, sleep, tempPath } from './helpers.ts';
+import { frozenClock, nextTurn, tempPath } from './helpers.ts';
 
 const secret = 'a test secret that is long enough';
 
@@ -118,13 +118,14 @@ test('logout destroys the session in the store', async () => {
 });
 
 test('with resave: false, a request that reads its session ends in touch, which rewrites the stored cookie', async () => {
+  const clock = frozenClock();
   const { app, store, rows } = setup();
   const agent = request.agent(app);
   await agent.post('/login').send({ user: 'ada' });
   const before = rows()[0]!;
   const touch = vi.spyOn(store, 'touch');
   const set = vi.spyOn(store, 'set');
-  await sleep(5);
+  clock.advance(5_000);
 
   await agent.get('/me').expect(200);
 
@@ -137,11 +138,12 @@ test('with resave: false, a request that reads its session ends in touch, which 
 });
 
 test('with rolling: true, every response renews the cookie and the stored expiry', async () => {
+  const clock = frozenClock();
   const { app, rows } = setup({ rolling: true });
   const agent = request.agent(app);
   await agent.post('/login').send({ user: 'ada' });
   const firstExpiry = rows()[0]!.expires;
-  await sleep(5);
+  clock.advance(5_000);
 
   const second = await agent.get('/me').expect(200);
 
@@ -150,7 +152,7 @@ test('with rolling: true, every response renews the cookie and the stored expiry
   expect(renewed).toBeDefined();
   const cookieExpiry = Date.parse(/Expires=([^;]+)/.exec(renewed!)![1]!);
   const stored = rows()[0]!;
-  expect(stored.expires).toBeGreaterThan(firstExpiry);
+  expect(stored.expires).toBe(firstExpiry + 5_000);
   // The header has whole seconds; the store keeps the milliseconds.
   expect(Math.abs(stored.expires - cookieExpiry)).toBeLessThan(1000);
 });
@@ -166,11 +168,13 @@ test('without rolling, a request that does not change the session sets no cookie
 });
 
 test('an expired session is not served, even when the browser still sends its cookie', async () => {
+  const clock = frozenClock();
   const { app } = setup({ maxAge: 300 });
   const cookie = sidCookie(await request(app).post('/login').send({ user: 'ada' }));
+  clock.advance(299);
   await request(app).get('/me').set('Cookie', cookie).expect(200);
 
-  await sleep(320);
+  clock.advance(300);
 
   await request(app).get('/me').set('Cookie', cookie).expect(401);
 });

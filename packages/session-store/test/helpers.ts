@@ -51,10 +51,6 @@ export function sessionFor(ms: number, data: Record<string, unknown> = {}): Sess
   } as unknown as SessionData;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * One turn of the event loop: resolves once every tick, microtask and
  * already-due callback queued before it has run. It waits for work, not for
@@ -62,4 +58,34 @@ export function sleep(ms: number): Promise<void> {
  */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Stops `Date` at the current time for the rest of the test, so expiry
+ * depends on `advance(ms)` and never on how long the machine took. Only
+ * `Date` is faked: nextTick, setImmediate and I/O (better-sqlite3, supertest)
+ * run as usual.
+ */
+export function frozenClock() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+  return {
+    advance(ms: number): void {
+      vi.setSystemTime(Date.now() + ms);
+    },
+  };
+}
+
+/**
+ * Fakes `setTimeout`, `clearTimeout` and `Date`, so the prune timer fires
+ * when the test moves the clock (`vi.advanceTimersByTimeAsync`) and never on
+ * its own. setImmediate, nextTick and Promises stay real.
+ */
+export function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
 }

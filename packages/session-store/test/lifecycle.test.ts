@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished, test, vi } from 'vitest';
-import { SQLiteStore, StoreClosedError } from '../src/index.ts';
-import { nextTurn, openStore, sessionFor, sleep, tempPath } from './helpers.ts';
+import { DEFAULTS, SQLiteStore, StoreClosedError } from '../src/index.ts';
+import { fakeTimers, nextTurn, openStore, sessionFor, tempPath } from './helpers.ts';
 
 function insertExpired(db: Database.Database, count: number): void {
   const insert = db.prepare('INSERT INTO sessions (sid, expires, sess) VALUES (?, ?, ?)');
@@ -181,22 +181,29 @@ test('a later prune deletes rows that expired after the previous run finished', 
 });
 
 test('prune runs by itself every pruneInterval', async () => {
+  fakeTimers();
   const db = new Database(':memory:');
   onTestFinished(() => {
     db.close();
   });
   const onError = vi.fn();
-  openStore({ db, pruneInterval: 20, onError });
+  openStore({ db, pruneInterval: 60_000, onError });
+  const count = () => db.prepare('SELECT count(*) AS n FROM sessions').pluck().get();
   insertExpired(db, 5);
 
-  await vi.waitFor(() => expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 }), {
-    timeout: 1000,
-    interval: 10,
-  });
+  await vi.advanceTimersByTimeAsync(59_999);
+  expect(count()).toBe(5);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(count()).toBe(0);
+
+  insertExpired(db, 3);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(count()).toBe(0);
   expect(onError).not.toHaveBeenCalled();
 });
 
 test('pruneInterval: false turns the timer off', async () => {
+  fakeTimers();
   const db = new Database(':memory:');
   onTestFinished(() => {
     db.close();
@@ -204,12 +211,14 @@ test('pruneInterval: false turns the timer off', async () => {
   openStore({ db, pruneInterval: false });
   insertExpired(db, 5);
 
-  await sleep(50);
+  await vi.advanceTimersByTimeAsync(DEFAULTS.pruneInterval * 2);
 
+  expect(vi.getTimerCount()).toBe(0);
   expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 5 });
 });
 
 test('a background prune that fails is reported to onError, and the timer keeps going', async () => {
+  fakeTimers();
   const db = new Database(':memory:');
   onTestFinished(() => {
     db.close();
@@ -218,21 +227,27 @@ test('a background prune that fails is reported to onError, and the timer keeps 
   openStore({ db, pruneInterval: 10, onError });
   db.exec('DROP TABLE sessions');
 
-  await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(2), { timeout: 1000, interval: 5 });
+  await vi.advanceTimersByTimeAsync(10);
+  expect(onError).toHaveBeenCalledTimes(1);
+  await vi.advanceTimersByTimeAsync(10);
+  expect(onError).toHaveBeenCalledTimes(2);
   expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'SQLITE_ERROR' });
 });
 
 test('close() stops the prune timer', async () => {
+  fakeTimers();
   const db = new Database(':memory:');
   onTestFinished(() => {
     db.close();
   });
   const store = new SQLiteStore({ db, pruneInterval: 10 });
+  expect(vi.getTimerCount()).toBe(1);
+
   await store.close();
   insertExpired(db, 5);
+  await vi.advanceTimersByTimeAsync(100);
 
-  await sleep(40);
-
+  expect(vi.getTimerCount()).toBe(0);
   expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 5 });
 });
 

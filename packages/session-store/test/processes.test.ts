@@ -8,6 +8,10 @@ import { packageDir, tempPath } from './helpers.ts';
 
 const children: ReturnType<typeof spawn>[] = [];
 
+// Each test starts Node processes that load tsx, which alone takes seconds on
+// a loaded machine. The timeout is there to stop a hang, not to measure.
+const processTest = { timeout: 120_000 };
+
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
@@ -22,17 +26,35 @@ function run(fixture: string, args: string[]) {
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp) => {
-    while (!pattern.test(stdout)) {
-      if (child.exitCode !== null) throw new Error(`${fixture} exited early:\n${stdout}${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  // 'close', not 'exit': it comes after the last of stdout has been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Resolves on the output that matches, or fails when the process exits
+  // without printing it: driven by the process's events, never by a clock.
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const onData = () => {
+        if (!pattern.test(stdout)) return;
+        stop();
+        resolve();
+      };
+      const onExit = () => {
+        stop();
+        if (pattern.test(stdout)) resolve();
+        else reject(new Error(`${fixture} exited early:\n${stdout}${stderr}`));
+      };
+      const stop = () => {
+        child.stdout!.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout!.on('data', onData);
+      child.on('exit', onExit);
+      if (child.exitCode !== null) onExit();
+      else onData();
+    });
   return { child, exited, waitFor, output: () => ({ stdout, stderr }) };
 }
 
-test('a process holding an open store still exits on its own', async () => {
+test('a process holding an open store still exits on its own', processTest, async () => {
   const path = tempPath();
   const holder = run('hold-open.ts', [path]);
 
@@ -47,7 +69,7 @@ test('a process holding an open store still exits on its own', async () => {
   }
 });
 
-test('a callback or disconnect listener that throws is called once, and its exception reaches the process unchanged', async () => {
+test('a callback or disconnect listener that throws is called once, and its exception reaches the process unchanged', processTest, async () => {
   const probe = run('throwing-callback.ts', []);
 
   expect(await probe.exited).toBe(0);
@@ -59,7 +81,7 @@ test('a callback or disconnect listener that throws is called once, and its exce
   );
 });
 
-test('4 processes writing 1,000 sessions each into one file leave all 4,000 readable, with no SQLITE_BUSY', async () => {
+test('4 processes writing 1,000 sessions each into one file leave all 4,000 readable, with no SQLITE_BUSY', processTest, async () => {
   const path = tempPath();
   const writers = ['w1', 'w2', 'w3', 'w4'].map((prefix) => run('writer.ts', [path, prefix, '1000']));
 

@@ -3,7 +3,7 @@ import session from 'express-session';
 import type { SessionData } from 'express-session';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { CorruptSessionError, SQLiteStore, StoreClosedError, type Serializer } from '../src/index.ts';
-import { openStore, sessionFor, sleep, storeWithDb, tempPath } from './helpers.ts';
+import { frozenClock, nextTurn, openStore, sessionFor, storeWithDb, tempPath } from './helpers.ts';
 
 test('get returns what set stored', async () => {
   const store = openStore();
@@ -59,53 +59,54 @@ test('an express-session Cookie with maxAge sets the expiry', async () => {
 });
 
 test('a numeric maxAge, then originalMaxAge, is used when there is no expires', async () => {
+  frozenClock();
   const { store, row } = storeWithDb();
-  const before = Date.now();
 
   await store.set('a', { cookie: { maxAge: 40_000 } } as unknown as SessionData);
   await store.set('b', { cookie: { originalMaxAge: 20_000, expires: null } } as unknown as SessionData);
 
-  expect(row('a')!.expires).toBeGreaterThanOrEqual(before + 40_000);
-  expect(row('a')!.expires).toBeLessThanOrEqual(Date.now() + 40_000);
-  expect(row('b')!.expires).toBeGreaterThanOrEqual(before + 20_000);
-  expect(row('b')!.expires).toBeLessThanOrEqual(Date.now() + 20_000);
+  expect(row('a')!.expires).toBe(Date.now() + 40_000);
+  expect(row('b')!.expires).toBe(Date.now() + 20_000);
 });
 
 test('a browser-session cookie (expires: null) gets the ttl', async () => {
+  frozenClock();
   const { store, row } = storeWithDb({ ttl: 5_000 });
-  const before = Date.now();
 
   await store.set('sid-1', { cookie: { originalMaxAge: null, expires: null } } as unknown as SessionData);
 
-  expect(row('sid-1')!.expires).toBeGreaterThanOrEqual(before + 5_000);
-  expect(row('sid-1')!.expires).toBeLessThanOrEqual(Date.now() + 5_000);
+  expect(row('sid-1')!.expires).toBe(Date.now() + 5_000);
 });
 
 test('a session without a cookie round-trips unchanged and gets the ttl', async () => {
+  frozenClock();
   const { store, row } = storeWithDb({ ttl: 5_000 });
   const sess = { user: 'ada', nested: { list: [1, 2, 3] } } as unknown as SessionData;
 
   await store.set('sid-1', sess);
 
   expect(await store.get('sid-1')).toEqual(sess);
-  expect(row('sid-1')!.expires - Date.now()).toBeGreaterThan(4_000);
+  expect(row('sid-1')!.expires).toBe(Date.now() + 5_000);
 });
 
-test('a maxAge of a few milliseconds expires after those milliseconds', async () => {
+test('a maxAge of a few milliseconds expires after exactly those milliseconds', async () => {
+  const clock = frozenClock();
   const store = openStore();
 
   await store.set('short', sessionFor(40));
+  clock.advance(39);
   expect(await store.get('short')).not.toBeNull();
 
-  await sleep(50);
+  clock.advance(1);
   expect(await store.get('short')).toBeNull();
 });
 
 test('expired rows are invisible to get, all, ids and length', async () => {
+  const clock = frozenClock();
   const { store, row } = storeWithDb();
   await store.set('live', sessionFor(60_000));
   await store.set('dying', sessionFor(20));
-  await sleep(30);
+  clock.advance(20);
 
   expect(row('dying')).toBeDefined();
   expect(await store.get('dying')).toBeNull();
@@ -169,9 +170,10 @@ test('touch of a missing sid is a silent no-op', async () => {
 });
 
 test('touch of an expired sid does not bring it back', async () => {
+  const clock = frozenClock();
   const store = openStore();
   await store.set('sid-1', sessionFor(10));
-  await sleep(20);
+  clock.advance(10);
 
   await store.touch('sid-1', sessionFor(60_000));
 
@@ -243,10 +245,12 @@ test('all returns live sessions keyed by sid', async () => {
 });
 
 test('clear removes every session, live or expired', async () => {
+  const clock = frozenClock();
   const { store, db } = storeWithDb();
   await store.set('a', sessionFor(60_000));
   await store.set('b', sessionFor(5));
-  await sleep(10);
+  clock.advance(5);
+  expect(await store.length()).toBe(1);
 
   await store.clear();
 
@@ -359,7 +363,12 @@ test('a serializer that throws fails that call through its callback, not by thro
 test('every method calls back exactly once, asynchronously', async () => {
   const store = openStore();
   const calls: string[] = [];
-  const record = (name: string) => (error: Error | null) => calls.push(`${name}:${error === null ? 'ok' : 'error'}`);
+  let allCalledBack!: () => void;
+  const nine = new Promise<void>((resolve) => (allCalledBack = resolve));
+  const record = (name: string) => (error: Error | null) => {
+    calls.push(`${name}:${error === null ? 'ok' : 'error'}`);
+    if (calls.length === 9) allCalledBack();
+  };
 
   store.set('a', sessionFor(60_000), record('set'));
   store.get('a', record('get'));
@@ -372,7 +381,8 @@ test('every method calls back exactly once, asynchronously', async () => {
   store.prune(record('prune'));
   expect(calls).toEqual([]);
 
-  await sleep(10);
+  await nine;
+  await nextTurn();
   expect(calls.sort()).toEqual(
     ['all', 'clear', 'destroy', 'get', 'ids', 'length', 'prune', 'set', 'touch'].map((name) => `${name}:ok`),
   );
