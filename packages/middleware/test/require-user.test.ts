@@ -47,7 +47,8 @@ test('loadUser may be async', async () => {
   const users = someUsers();
   const { app } = appRequiringUser({
     loadUser: async (id) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Answer on a later turn of the event loop, as a database call would.
+      await new Promise((resolve) => setImmediate(resolve));
       return users.get(Number(id));
     },
   });
