@@ -3,7 +3,7 @@ import { errorHandler, notFound, type ErrorLogEntry } from '@forum-lessons/error
 import { requestId, requestLogger } from '@forum-lessons/middleware';
 // #endregion imports
 import type { Database } from 'better-sqlite3';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Store } from 'express-session';
 import type { Config } from './config.ts';
 import { loadNotice } from './middleware/load-notice.ts';
@@ -12,7 +12,7 @@ import type { Notice } from './notice.ts';
 import { createAuthRouter } from './routes/auth.ts';
 import { createSessionRouter } from './routes/session.ts';
 import { createUsersRouter } from './routes/users.ts';
-import { sessionMiddleware } from './session.ts';
+import { sessionLifetime, sessionMiddleware } from './session.ts';
 
 // #region deps
 /** Where the app writes. Each one defaults to the console. */
@@ -24,7 +24,10 @@ export interface AppLog {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logRequests' | 'sessionSecret' | 'sessionMaxAgeMs'>;
+  config: Pick<
+    Config,
+    'nodeEnv' | 'logRequests' | 'sessionSecret' | 'sessionMaxAgeMs' | 'maxVisitorSessions' | 'sessionAbsoluteMs'
+  >;
   /** The open database. server.ts opens the file; tests open `:memory:`. */
   db: Database;
   /** Where sessions live between requests. server.ts passes a SQLiteStore on `db`. */
@@ -33,6 +36,8 @@ export interface AppDeps {
   log?: AppLog;
   /** Reads the forum notice. server.ts reads notice.json; tests pass a function. */
   readNotice: () => Promise<Notice>;
+  /** The clock for login times, in milliseconds since 1970. Date.now unless a test passes its own. */
+  now?: () => number;
 }
 // #endregion deps
 
@@ -41,7 +46,7 @@ export interface AppDeps {
  * Builds the application without starting it. Tests call this function and
  * hand the app to supertest; src/server.ts calls it and listens on a port.
  */
-export function createApp({ config, db, log = {}, readNotice, sessionStore }: AppDeps): Express {
+export function createApp({ config, db, log = {}, now = Date.now, readNotice, sessionStore }: AppDeps): Express {
   const app = express();
 
   // Express announces itself in an `X-Powered-By` header unless told not to.
@@ -64,18 +69,22 @@ export function createApp({ config, db, log = {}, readNotice, sessionStore }: Ap
   // session cookie, and gives the others an empty one that is saved only if
   // a route puts something in it.
   app.use(sessionMiddleware({ config, store: sessionStore }));
+  // A login ends SESSION_ABSOLUTE_MS after it began, however active.
+  app.use(sessionLifetime({ config, now }));
 
   app.get('/health', health);
   app.get('/api/v1/ping', ping);
   // A route can have its own middleware: loadNotice runs first, then showNotice.
   app.get('/api/v1/notice', loadNotice(readNotice), showNotice);
   // Register, log in, log out, and who am I.
-  app.use('/api/v1/auth', createAuthRouter({ config, db }));
+  // Answers about accounts are for one person: noStore() tells the browser
+  // and any proxy on the way not to keep a copy.
+  app.use('/api/v1/auth', noStore, createAuthRouter({ config, db, now }));
   // requireAuth runs before every users route: without a logged-in user,
   // the request ends in a 401 and the router never sees it.
-  app.use('/api/v1/users', requireAuth({ db }), createUsersRouter({ db }));
+  app.use('/api/v1/users', noStore, requireAuth({ db }), createUsersRouter({ db }));
   // Counts visits in the session, to show what a session remembers.
-  app.use('/api/v1/session', createSessionRouter());
+  app.use('/api/v1/session', createSessionRouter({ config, store: sessionStore }));
 
   // The end of the chain. A request that reaches notFound() matched no route:
   // it becomes a 404 error. errorHandler() answers every error, that 404
@@ -98,6 +107,15 @@ function health(_req: Request, res: Response): void {
 function ping(req: Request, res: Response): void {
   res.json({ message: 'pong', time: new Date().toISOString(), method: req.method });
 }
+
+// #region no-store
+// `Cache-Control: no-store`: neither the browser (its back button, its disk
+// cache) nor a shared proxy may keep this answer.
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.set('Cache-Control', 'no-store');
+  next();
+}
+// #endregion no-store
 
 // loadNotice has already put the notice on res.locals.
 function showNotice(_req: Request, res: Response): void {

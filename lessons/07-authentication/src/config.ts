@@ -64,7 +64,24 @@ function envSchema(nodeEnv: string | undefined) {
         .transform(Number)
         .refine((ms) => ms >= 1000, 'must be a whole number of milliseconds, at least 1000')
         .default(7 * 24 * 60 * 60 * 1000),
+      // Ten thousand unless set: how many sessions may exist before the visit
+      // counter stops creating new ones (see routes/session.ts).
+      MAX_VISITOR_SESSIONS: z
+        .string()
+        .regex(/^\d{1,9}$/, 'must be a whole number, at least 0')
+        .transform(Number)
+        .default(10_000),
       // #endregion session-settings
+      // #region absolute-setting
+      // Thirty days unless set: how long a login lasts, however active the
+      // session is. SESSION_MAX_AGE_MS ends an idle session; this ends any.
+      SESSION_ABSOLUTE_MS: z
+        .string()
+        .regex(/^\d{1,12}$/, 'must be a whole number of milliseconds, at least 1000')
+        .transform(Number)
+        .refine((ms) => ms >= 1000, 'must be a whole number of milliseconds, at least 1000')
+        .default(30 * 24 * 60 * 60 * 1000),
+      // #endregion absolute-setting
     })
     // The rest of the app reads camelCase names, not environment variables.
     .transform((env) => ({
@@ -80,6 +97,10 @@ function envSchema(nodeEnv: string | undefined) {
       sessionSecret: env.SESSION_SECRET,
       /** SESSION_MAX_AGE_MS: the session cookie's lifetime, in milliseconds. */
       sessionMaxAgeMs: env.SESSION_MAX_AGE_MS,
+      /** MAX_VISITOR_SESSIONS: above this many stored sessions, a new visitor is counted but not remembered. */
+      maxVisitorSessions: env.MAX_VISITOR_SESSIONS,
+      /** SESSION_ABSOLUTE_MS: a login ends this long after it began, in milliseconds. */
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_MS,
     }));
 }
 

@@ -13,6 +13,8 @@ declare module 'express-session' {
     firstVisitAt: string;
     /** The logged-in user's id, set at login. No userId: nobody is logged in. */
     userId: number;
+    /** When the user logged in, in milliseconds since 1970: the start of the absolute lifetime. */
+    loggedInAt: number;
   }
 }
 // #endregion session-data
@@ -104,3 +106,31 @@ export function destroySession(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
 }
 // #endregion session-promises
+
+// #region absolute-lifetime
+export interface SessionLifetimeDeps {
+  config: Pick<Config, 'sessionAbsoluteMs'>;
+  /** The clock, in milliseconds since 1970. Tests pass one they can move. */
+  now: () => number;
+}
+
+/**
+ * Ends a login SESSION_ABSOLUTE_MS after it began, however busy the session
+ * has been since. The idle timeout alone is not enough: every request a
+ * cookie makes pushes its expiry forward (express-session touches the
+ * session), so a stolen cookie that keeps polling would never expire. The
+ * time of login is stored in the session, on the server, where a client
+ * cannot change it.
+ */
+export function sessionLifetime({ config, now }: SessionLifetimeDeps): RequestHandler {
+  return async (req, _res, next) => {
+    const { loggedInAt } = req.session;
+    if (loggedInAt !== undefined && now() - loggedInAt >= config.sessionAbsoluteMs) {
+      // Deletes the old session from the store and carries on with a new,
+      // empty one: for the routes after this, nobody is logged in.
+      await regenerateSession(req);
+    }
+    next();
+  };
+}
+// #endregion absolute-lifetime

@@ -15,6 +15,8 @@ test('defaults: PORT 3000, NODE_ENV development, request logging on, forum.db in
     databasePath: join(lessonDir, 'forum.db'),
     sessionSecret: DEVELOPMENT_SESSION_SECRET,
     sessionMaxAgeMs: 7 * 24 * 60 * 60 * 1000,
+    maxVisitorSessions: 10_000,
+    sessionAbsoluteMs: 30 * 24 * 60 * 60 * 1000,
   });
 });
 
@@ -28,6 +30,8 @@ test('reads every setting from the environment', () => {
       DATABASE_PATH: databasePath,
       SESSION_SECRET: secret,
       SESSION_MAX_AGE_MS: '3600000',
+      MAX_VISITOR_SESSIONS: '50',
+      SESSION_ABSOLUTE_MS: '86400000',
     }),
   ).toEqual({
     port: 8080,
@@ -36,6 +40,8 @@ test('reads every setting from the environment', () => {
     databasePath,
     sessionSecret: secret,
     sessionMaxAgeMs: 3_600_000,
+    maxVisitorSessions: 50,
+    sessionAbsoluteMs: 86_400_000,
   });
 });
 
@@ -103,6 +109,16 @@ test('production refuses the development secret even when it is set explicitly, 
 
 test('a SESSION_SECRET of 32 characters or more is accepted in production', () => {
   expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
+});
+
+test.each(['many', '-1', '2.5', ''])('MAX_VISITOR_SESSIONS=%j is refused, naming the setting', (value) => {
+  expect(() => loadConfig({ MAX_VISITOR_SESSIONS: value })).toThrow(`MAX_VISITOR_SESSIONS must be a whole number, at least 0, got ${JSON.stringify(value)}`);
+});
+
+test.each(['abc', '999', '-1000', '30d', ''])('SESSION_ABSOLUTE_MS=%j is refused, naming the setting', (value) => {
+  expect(() => loadConfig({ SESSION_ABSOLUTE_MS: value })).toThrow(
+    `SESSION_ABSOLUTE_MS must be a whole number of milliseconds, at least 1000, got ${JSON.stringify(value)}`,
+  );
 });
 
 test.each(['abc', '999', '-1000', '1.5e6', ''])('SESSION_MAX_AGE_MS=%j is refused, naming the setting', (value) => {

@@ -51,7 +51,7 @@ test('a database from lessons 03 to 06 gets the password_hash column and keeps i
   const db = openDatabase(path);
 
   expect(db.prepare('SELECT username, password_hash FROM users').all()).toEqual([{ username: 'ada', password_hash: null }]);
-  expect(db.pragma('user_version', { simple: true })).toBe(2);
+  expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
   db.close();
 });
 // #endregion migration-test
@@ -63,7 +63,7 @@ test('opening a migrated database again runs no step twice', () => {
   // A second ALTER TABLE ... ADD COLUMN password_hash would throw "duplicate column name".
   const db = openDatabase(path);
 
-  expect(db.pragma('user_version', { simple: true })).toBe(2);
+  expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
   db.close();
 });
 
@@ -73,7 +73,7 @@ test('a database from newer code is refused rather than used', () => {
   newer.pragma('user_version = 99');
   newer.close();
 
-  expect(() => openDatabase(path)).toThrow('The database is at schema version 99, newer than this code (2)');
+  expect(() => openDatabase(path)).toThrow('The database is at schema version 99, newer than this code (3)');
 });
 
 test('turns foreign key checks on', () => {

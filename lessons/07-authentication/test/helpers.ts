@@ -43,7 +43,7 @@ export function makeApp({ databasePath = ':memory:', ...overrides }: Partial<App
 
 /** A path for a database file in a folder of its own, removed when the test ends. */
 export function tempDatabasePath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lesson-07-'));
+  const dir = mkdtempSync(join(tmpdir(), 'forum-test-'));
   onTestFinished(() => {
     rmSync(dir, { recursive: true, force: true });
   });
@@ -58,7 +58,7 @@ export function sessionCookie(setCookie: string[] | string | undefined): string 
 }
 
 export const ada = { username: 'ada', email: 'ada@example.com', password: 'correct horse battery staple' };
-export const grace = { username: 'grace', email: 'grace@example.com', password: 'amazing grace hopper 1906' };
+export const grace = { username: 'grace', email: 'grace@example.com', password: 'amazing hopper compiler 1906' };
 
 // #region logged-in-agent
 /**

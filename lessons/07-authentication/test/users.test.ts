@@ -30,7 +30,8 @@ test('POST /api/v1/users is gone: accounts are made by POST /api/v1/auth/registe
   expect(res.status).toBe(404);
 });
 
-test('GET /api/v1/users lists the users, without a password hash in sight', async () => {
+// #region email-privacy-test
+test('GET /api/v1/users lists the users, with only the caller\'s own email and no password hash in sight', async () => {
   const { app } = makeApp();
   await request(app).post('/api/v1/auth/register').send(grace);
   const agent = await loggedInAgent(app, ada);
@@ -40,15 +41,17 @@ test('GET /api/v1/users lists the users, without a password hash in sight', asyn
   expect(res.status).toBe(200);
   expect(res.body).toEqual({
     users: [
-      { id: 1, username: 'grace', email: 'grace@example.com', createdAt: expect.any(String) },
+      { id: 1, username: 'grace', createdAt: expect.any(String) },
       { id: 2, username: 'ada', email: 'ada@example.com', createdAt: expect.any(String) },
     ],
     total: 2,
     limit: 20,
     offset: 0,
   });
+  expect(res.text).not.toContain('grace@example.com');
   expect(res.text).not.toMatch(/password|scrypt/i);
 });
+// #endregion email-privacy-test
 
 test('GET /api/v1/users?limit=&offset= answers one page, with the total', async () => {
   const { app } = makeApp();
@@ -74,7 +77,7 @@ test.each([
   expect(res.body).toEqual(invalid('/api/v1/users', [{ path, message, location: 'query' }]));
 });
 
-test('GET /api/v1/users/:id answers the user', async () => {
+test('GET /api/v1/users/:id answers another user without their email', async () => {
   const { app } = makeApp();
   const agent = await loggedInAgent(app);
   await request(app).post('/api/v1/auth/register').send(grace);
@@ -82,7 +85,24 @@ test('GET /api/v1/users/:id answers the user', async () => {
   const res = await agent.get('/api/v1/users/2');
 
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ id: 2, username: 'grace', email: 'grace@example.com', createdAt: expect.any(String) });
+  expect(res.body).toEqual({ id: 2, username: 'grace', createdAt: expect.any(String) });
+});
+
+test('GET /api/v1/users/:id answers your own record with your email', async () => {
+  const agent = await loggedInAgent(makeApp().app);
+
+  const res = await agent.get('/api/v1/users/1');
+
+  expect(res.body).toEqual({ id: 1, username: 'ada', email: 'ada@example.com', createdAt: expect.any(String) });
+});
+
+test('answers about users are never cached: Cache-Control no-store, the 401 included', async () => {
+  const { app } = makeApp();
+  const agent = await loggedInAgent(app);
+
+  expect((await agent.get('/api/v1/users')).headers['cache-control']).toBe('no-store');
+  expect((await agent.get('/api/v1/users/1')).headers['cache-control']).toBe('no-store');
+  expect((await request(app).get('/api/v1/users')).headers['cache-control']).toBe('no-store');
 });
 
 test('GET /api/v1/users/:id answers 404 for an id no user has', async () => {

@@ -21,11 +21,13 @@ export const BAD_CREDENTIALS = 'Email or password is incorrect';
 export interface AuthRouterDeps {
   config: Pick<Config, 'nodeEnv'>;
   db: Database;
+  /** The clock that stamps the time of login. */
+  now: () => number;
 }
 
 // #region create-auth-router
 /** `POST /register`, `POST /login`, `POST /logout` and `GET /me`, mounted at /api/v1/auth. */
-export function createAuthRouter({ config, db }: AuthRouterDeps): Router {
+export function createAuthRouter({ config, db, now }: AuthRouterDeps): Router {
   const insertUser = db.prepare<Omit<RegisterBody, 'password'> & { passwordHash: string; createdAt: string }, User>(
     `INSERT INTO users (username, email, password_hash, created_at)
      VALUES (@username, @email, @passwordHash, @createdAt)
@@ -67,6 +69,8 @@ export function createAuthRouter({ config, db }: AuthRouterDeps): Router {
     // session that no longer exists: no session fixation.
     await regenerateSession(req);
     req.session.userId = found.id;
+    // The absolute lifetime counts from here (see sessionLifetime()).
+    req.session.loggedInAt = now();
     // Written to the store before the answer, so a request the client sends
     // as soon as it has the cookie already finds the login.
     await saveSession(req);

@@ -17,6 +17,20 @@ export interface User {
 // The columns the API shows, renamed from snake_case to the JSON's camelCase.
 // password_hash is not among them: a query that selects these cannot leak it.
 export const userColumns = 'id, username, email, created_at AS createdAt';
+
+/** A user as others see them: everything but the email address. */
+export type PublicUser = Omit<User, 'email'>;
+
+/**
+ * What `viewerId` may see of `user`: the whole record if it is their own,
+ * and without the email otherwise. An email address is personal data: it
+ * lets anyone who can list users write to, or look up, every member.
+ */
+export function visibleTo(viewerId: number | string, user: User): User | PublicUser {
+  if (user.id === viewerId) return user;
+  const { email: _email, ...rest } = user;
+  return rest;
+}
 // #endregion user
 
 export interface UsersRouterDeps {
@@ -40,13 +54,14 @@ export function createUsersRouter({ db }: UsersRouterDeps): Router {
 
   router.get('/', validate({ query: listUsersQuery }), (req, res) => {
     const { limit, offset } = req.query;
-    res.json({ users: listUsers.all({ limit, offset }), total: countUsers.get(), limit, offset });
+    const users = listUsers.all({ limit, offset }).map((user) => visibleTo(req.user!.id, user));
+    res.json({ users, total: countUsers.get(), limit, offset });
   });
 
   router.get('/:id', validate({ params: userIdParams }), (req, res) => {
     const user = findUser.get(req.params.id);
     if (user === undefined) throw createError(404, 'User not found');
-    res.json(user);
+    res.json(visibleTo(req.user!.id, user));
   });
 
   return router;

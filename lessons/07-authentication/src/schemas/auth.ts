@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { email, text, username } from './users.ts';
 
 // #region password
@@ -12,8 +13,19 @@ const newPassword = text()
 // #endregion password
 
 // #region auth-schemas
-/** `POST /auth/register`: a new account. Keys other than these three are dropped. */
-export const registerBody = z.object({ username, email, password: newPassword }, 'must be a JSON object');
+/**
+ * `POST /auth/register`: a new account. Keys other than these three are
+ * dropped. Once each field is well-formed, the password is checked against
+ * the account's username and email and for how easy it is to guess.
+ */
+export const registerBody = z
+  .object({ username, email, password: newPassword }, 'must be a JSON object')
+  .superRefine((body, ctx) => {
+    // A password of the wrong length already has its message.
+    if (body.password.length < 8 || body.password.length > 256) return;
+    const problem = passwordProblem(body.password, body);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 /**
  * `POST /auth/login`. The password is only required here, not held to the
