@@ -1,18 +1,19 @@
 // Keeps the examples on docs/reference/errors.md true. Each test sends one
 // request to the examples app and compares the exchange with its file in
-// docs/reference/examples/. When a message in the packages changes, the test
-// fails until you regenerate the files:
+// docs/reference/examples/, a vitest file snapshot. When a message in the
+// packages changes, the test fails until you regenerate the files:
 //
-//   cd docs && UPDATE_EXAMPLES=1 pnpm vitest run exercises/reference
+//   cd docs && pnpm examples        # vitest run --update=all on the example tests
 //
 // then review the diff of docs/reference/examples/ and commit it.
 import { STATUS_CODES } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorLogEntry } from '@forum-lessons/error-handler';
 import request, { type Response } from 'supertest';
 import { expect, onTestFinished, test } from 'vitest';
 import { createErrorExamplesApp, errorExamples, EXAMPLE_REQUEST_ID, openExamplesDatabase, type ErrorExample } from './error-examples.ts';
-import { examplesShownOn, expectExampleFile, expectNoStaleExampleFiles } from './example-files.ts';
+import { examplesShownOn, expectNoStaleExampleFiles } from './example-files.ts';
 
 const examplesDir = fileURLToPath(new URL('../../reference/examples/', import.meta.url));
 const pagePath = fileURLToPath(new URL('../../reference/errors.md', import.meta.url));
@@ -69,7 +70,7 @@ test.for(errorExamples.map((example) => [example.name, example] as const))('%s: 
     expect(logged).toEqual([]);
   }
 
-  expectExampleFile(examplesDir, example.name, actual);
+  await expect(actual).toMatchFileSnapshot(join(examplesDir, `${example.name}.http`));
 });
 
 test('docs/reference/examples holds no file without an example', () => {
