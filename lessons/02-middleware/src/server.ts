@@ -31,7 +31,7 @@ const server = app.listen(config.port, (error?: Error) => {
     process.exit(1);
   }
   const { port } = server.address() as AddressInfo;
-  console.log(`Lesson 02 (middleware) listening on http://localhost:${port}`);
+  console.log(`listening on http://localhost:${port}`);
 });
 // #endregion listen
 

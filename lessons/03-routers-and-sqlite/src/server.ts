@@ -44,7 +44,7 @@ const server = app.listen(config.port, (error?: Error) => {
     process.exit(1);
   }
   const { port } = server.address() as AddressInfo;
-  console.log(`Lesson 03 (routers-and-sqlite) listening on http://localhost:${port}`);
+  console.log(`listening on http://localhost:${port}`);
   console.log(`Database: ${config.databasePath}`);
 });
 // #endregion listen

@@ -56,7 +56,7 @@ const server = app.listen(config.port, (error?: Error) => {
     process.exit(1);
   }
   const { port } = server.address() as AddressInfo;
-  console.log(`Lesson 07 (authentication) listening on http://localhost:${port}`);
+  console.log(`listening on http://localhost:${port}`);
   console.log(`Database: ${config.databasePath}`);
   if (config.sessionSecret === DEVELOPMENT_SESSION_SECRET) {
     console.log('Sessions are signed with the development secret. Set SESSION_SECRET (32 characters or more) for production.');
