@@ -83,6 +83,8 @@ function showResponse({ res, setCookies }: Exchange): string {
   if (contentType !== undefined) lines.push(`Content-Type: ${contentType}`);
   const location = header('location');
   if (location !== undefined) lines.push(`Location: ${location}`);
+  const cacheControl = header('cache-control');
+  if (cacheControl !== undefined) lines.push(`Cache-Control: ${cacheControl}`);
   for (const line of setCookies) lines.push(`Set-Cookie: ${normaliseSetCookie(line, run)}`);
   lines.push(`X-Request-Id: ${requestIdPlaceholder(header('x-request-id'))}`);
   if (res.text === '') return lines.join('\n');

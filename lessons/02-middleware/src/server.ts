@@ -38,13 +38,22 @@ const server = app.listen(config.port, (error?: Error) => {
 // #region shutdown
 // Ctrl+C sends SIGINT; process managers and containers send SIGTERM. Stop
 // accepting connections, let requests in flight finish, then exit.
+let closing = false;
 function shutdown(signal: NodeJS.Signals): void {
+  // A signal can arrive twice (a terminal and a watcher both pass it on).
+  // Once shutdown has begun, say so and let it finish, instead of letting
+  // Node's default handler end the process before everything is closed.
+  if (closing) {
+    console.log(`${signal} received again; still closing`);
+    return;
+  }
+  closing = true;
   console.log(`${signal} received, closing the server`);
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   // A client holding a connection open must not keep the process alive forever.
   setTimeout(() => process.exit(1), 10_000).unref();
 }
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 // #endregion shutdown
