@@ -2,7 +2,7 @@
 // (through tsx) the way `pnpm dev` does, and check what a learner sees.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 
@@ -104,4 +104,24 @@ test('bad settings are all listed in one message', async () => {
   const { stderr } = server.output();
   expect(stderr).toContain('NODE_ENV must be one of development, test, production, got "staging"');
   expect(stderr).toContain('LOG_REQUESTS must be "true" or "false", got "yes"');
+});
+
+test('a second signal during shutdown does not cut the close short', async () => {
+  const server = startServer({ PORT: '0' });
+  const [, port] = await server.waitFor(/listening on http:\/\/localhost:(\d+)/);
+  // A request that has started but not finished keeps the server open.
+  const client = connect(Number(port), 'localhost');
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  client.write('GET /health HTTP/1.1\r\nHost: localhost\r\n');
+
+  // `pnpm dev` runs the server under a watcher: Ctrl+C reaches the server
+  // from the terminal and again from the watcher.
+  server.child.kill('SIGTERM');
+  await server.waitFor(/SIGTERM received, closing the server/);
+  server.child.kill('SIGTERM');
+  await server.waitFor(/SIGTERM received again; still closing/);
+  expect(server.child.exitCode).toBeNull();
+  client.end('\r\n');
+
+  expect(await server.exited).toBe(0);
 });

@@ -170,9 +170,9 @@ test('a second signal during shutdown does not cut the database close short', as
   // `pnpm dev` runs the server under a watcher: Ctrl+C reaches the server
   // from the terminal and again from the watcher.
   server.child.kill('SIGTERM');
-  await server.waitFor(/SIGTERM received/);
+  await server.waitFor(/SIGTERM received, closing the server/);
   server.child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await server.waitFor(/SIGTERM received again; still closing/);
   expect(server.child.exitCode).toBeNull();
   client.end('\r\n');
 

@@ -71,9 +71,12 @@ const server = app.listen(config.port, (error?: Error) => {
 let closing = false;
 function shutdown(signal: NodeJS.Signals): void {
   // A signal can arrive twice (a terminal and a watcher both pass it on).
-  // Once shutdown has begun, ignore the rest instead of letting Node's default
-  // handler end the process before the database is closed.
-  if (closing) return;
+  // Once shutdown has begun, say so and let it finish, instead of letting
+  // Node's default handler end the process before everything is closed.
+  if (closing) {
+    console.log(`${signal} received again; still closing`);
+    return;
+  }
   closing = true;
   console.log(`${signal} received, closing the server`);
   server.close(() => {
