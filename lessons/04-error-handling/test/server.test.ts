@@ -7,7 +7,11 @@ import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
+
+// Every test starts Node processes, which takes seconds on a busy machine.
+// This limit only stops a test that hangs; no test measures how fast it runs.
+vi.setConfig({ testTimeout: 60_000 });
 
 const lessonDir = fileURLToPath(new URL('..', import.meta.url));
 const children: ReturnType<typeof spawn>[] = [];
