@@ -41,7 +41,7 @@ export function makeApp({ databasePath = ':memory:', ...overrides }: Partial<App
 
 /** A path for a database file in a folder of its own, removed when the test ends. */
 export function tempDatabasePath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lesson-06-'));
+  const dir = mkdtempSync(join(tmpdir(), 'forum-test-'));
   onTestFinished(() => {
     rmSync(dir, { recursive: true, force: true });
   });

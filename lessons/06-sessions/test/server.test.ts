@@ -26,7 +26,7 @@ afterEach(() => {
 
 /** A database file of the test's own, so no test touches the lesson's forum.db. */
 function tempDatabasePath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lesson-06-server-'));
+  const dir = mkdtempSync(join(tmpdir(), 'forum-server-'));
   tempDirs.push(dir);
   return join(dir, 'forum.db');
 }
