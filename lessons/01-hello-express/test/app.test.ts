@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { createApp } from '../src/app.ts';
 
 // supertest hands the app to an ephemeral in-process server: no port to pick,
@@ -16,13 +16,17 @@ test('GET /health answers 200 with { status: "ok" }', async () => {
 // #endregion first-test
 
 test('GET /api/v1/ping answers pong with the server time', async () => {
-  const before = Date.now();
+  // Stop the clock at a known time. Only Date is faked: the network runs as usual.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-01-01T12:00:00.000Z'));
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+
   const res = await request(createApp()).get('/api/v1/ping');
 
   expect(res.status).toBe(200);
-  expect(res.body.message).toBe('pong');
-  expect(res.body.method).toBe('GET');
-  expect(Date.parse(res.body.time)).toBeGreaterThanOrEqual(before - 1000);
+  expect(res.body).toEqual({ message: 'pong', time: '2025-01-01T12:00:00.000Z', method: 'GET' });
 });
 
 test('HEAD /health answers 200 with no body', async () => {
