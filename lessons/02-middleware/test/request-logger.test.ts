@@ -1,13 +1,22 @@
 import express from 'express';
 import request from 'supertest';
-import { expect, test, vi } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { requestLogger, type RequestLoggerOptions } from '../src/middleware/request-logger.ts';
 
+/**
+ * An app whose one route takes 30 ms on a fake clock: the clock the logger
+ * reads stands still, and the route moves it on, so the time in the line is
+ * known exactly, however busy the machine is.
+ */
 function appWith(options: RequestLoggerOptions) {
+  vi.useFakeTimers({ toFake: ['hrtime'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
   const app = express();
   app.use(requestLogger(options));
-  app.get('/slow', async (_req, res) => {
-    await new Promise((resolve) => setTimeout(resolve, 30));
+  app.get('/slow', (_req, res) => {
+    vi.advanceTimersByTime(30);
     res.status(201).json({ done: true });
   });
   return app;
@@ -18,11 +27,8 @@ test('writes one line with method, path, status and duration once the response i
 
   await request(appWith({ log: (line) => lines.push(line) })).get('/slow');
 
-  expect(lines).toHaveLength(1);
-  const [, method, path, status, ms] = /^(\w+) (\S+) (\d{3}) (\d+\.\d)ms$/.exec(lines[0]!) ?? [];
-  expect({ method, path, status }).toEqual({ method: 'GET', path: '/slow', status: '201' });
-  // The duration covers the handler's 30 ms wait: it is measured at the end.
-  expect(Number(ms)).toBeGreaterThanOrEqual(25);
+  // The duration covers the route's 30 ms: it is measured when the response ends.
+  expect(lines).toEqual(['GET /slow 201 30.0ms']);
 });
 
 test('leaves the query string out of the log', async () => {
