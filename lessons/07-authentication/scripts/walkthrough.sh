@@ -1,29 +1,52 @@
 #!/usr/bin/env bash
-# Walks through lesson 07 against a real server, the way a browser would use
-# it: register, log in, who am I, restart the server, who am I, log out, who
-# am I. It starts the server itself with `pnpm dev 7` from the repository
-# root, on a temporary database, and prints every request and answer.
+# Runs the walkthrough in walkthrough.txt against a real server, with curl:
+# register, log in, who am I, restart the server, who am I, log out, who am I.
+# It starts the server itself with `pnpm dev 7` from the repository root, on
+# a temporary database and port 3457, runs every `$` line of the transcript,
+# restarts the server where the transcript says so, and prints each command
+# and its real answer, then the server log. Last, it compares the answers with
+# walkthrough.txt, with ids, cookies and times replaced by the transcript's
+# placeholders, and fails when they differ.
 #
-#   bash lessons/07-authentication/scripts/walkthrough.sh                    # print the transcript
-#   bash lessons/07-authentication/scripts/walkthrough.sh > lessons/07-authentication/walkthrough.txt
+#   pnpm walkthrough                                     # in lessons/07-authentication
+#   bash lessons/07-authentication/scripts/walkthrough.sh  # from the repository root
 #
-# PORT (default 3457) picks the port. Needs curl and setsid.
+# walkthrough.txt itself is written by a docs test against createApp()
+# (docs/test/lesson-07-walkthrough.test.ts); `pnpm examples` in docs/
+# rewrites it. PORT (default 3457) picks the port. Needs curl and setsid.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+lesson="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$lesson/../.." && pwd)"
+transcript="$lesson/walkthrough.txt"
 port="${PORT:-3457}"
 base="http://localhost:$port"
+# The address the transcript's commands use: `pnpm dev 7` on its default port.
+transcript_base='http://localhost:3000'
+# Characters that would make eval do more than pass arguments to curl.
+unsafe='[`$;|&<>\\]'
+
+if [[ /dev/stdout -ef "$transcript" ]]; then
+  echo "Do not redirect this script into walkthrough.txt: that file is written by the docs tests (cd docs && pnpm examples)." >&2
+  exit 1
+fi
+mapfile -t lines <"$transcript"
+if ((${#lines[@]} == 0)); then
+  echo "$transcript is empty. Restore it with git, or write it again with: cd docs && pnpm examples" >&2
+  exit 1
+fi
+
 work="$(mktemp -d)"
-db="$work/forum.db"
-jar="$work/cookies.txt"
 log="$work/server.log"
+output="$work/walkthrough.txt"
 server_pid=""
 
 stop_server() {
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     # The server runs in a process group of its own (setsid): pnpm, the dev
-    # runner, tsx watch and the server itself. SIGTERM reaches all of them.
-    kill -TERM -- "-$server_pid" 2>/dev/null || true
+    # runner, tsx watch and the server itself. SIGINT reaches all of them, as
+    # Ctrl+C in a terminal does.
+    kill -INT -- "-$server_pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
       kill -0 "$server_pid" 2>/dev/null || break
       sleep 0.1
@@ -34,7 +57,7 @@ stop_server() {
 trap 'stop_server; rm -rf "$work"' EXIT
 
 start_server() {
-  (cd "$root" && PORT="$port" DATABASE_PATH="$db" exec setsid pnpm dev 7 >>"$log" 2>&1) &
+  (cd "$root" && PORT="$port" DATABASE_PATH="$work/walkthrough.db" exec setsid pnpm dev 7 </dev/null >>"$log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 150); do
     if curl -fs "$base/health" >/dev/null 2>&1; then return 0; fi
@@ -45,68 +68,97 @@ start_server() {
   exit 1
 }
 
-# Quotes the arguments that need it, so a printed command can be pasted.
-quoted() {
-  local out=() arg
-  for arg in "$@"; do
-    if [[ $arg =~ [^A-Za-z0-9_./:=@%+-] ]]; then out+=("'$arg'"); else out+=("$arg"); fi
+# Runs one `curl -i ...` line of the transcript, against $base, in the work
+# folder where the cookie jars live. Prints the status line, the headers the
+# transcript shows, and the body.
+run_curl() {
+  local args=${1#'$ curl -i '}
+  # The lines come from the repository's own walkthrough.txt; refuse anything
+  # beyond plain arguments before handing them to eval.
+  if [[ "$args" == "$1" || "$args" =~ $unsafe ]]; then
+    echo "Not a plain curl -i command: $1" >&2
+    exit 1
+  fi
+  args=${args//"$transcript_base"/"$base"}
+  local headers="$work/headers" body="$work/body"
+  rm -f "$headers" "$body"
+  (cd "$work" && eval "curl -s -D \"\$headers\" -o \"\$body\" $args" </dev/null)
+  grep -iE '^(HTTP/|location:|set-cookie:|cache-control:|content-type:)' "$headers" | tr -d '\r'
+  if [[ -s "$body" ]]; then printf '\n%s\n' "$(cat "$body")"; fi
+}
+
+# Comment lines are copied; a comment after a blank line starts a new block.
+# The recorded answers are skipped: each command prints its real one.
+run_transcript() {
+  local line previous='' first=1
+  for line in "${lines[@]}"; do
+    case "$line" in
+      '#'*)
+        if ((first == 0)) && [[ -z "$previous" ]]; then echo; fi
+        echo "$line"
+        if [[ "$line" == '# Restart the server'* ]]; then
+          stop_server
+          start_server
+        fi
+        ;;
+      '$ curl '*)
+        echo "${line//"$transcript_base"/"$base"}"
+        run_curl "$line"
+        ;;
+      '$ cp '*)
+        echo "$line"
+        if [[ ! "$line" =~ ^'$ cp '[A-Za-z0-9._-]+' '[A-Za-z0-9._-]+$ ]]; then
+          echo "Not a plain cp command: $line" >&2
+          exit 1
+        fi
+        (cd "$work" && eval "${line#'$ '}")
+        ;;
+      '$ '*)
+        echo "walkthrough.txt has a command this script cannot run: $line" >&2
+        exit 1
+        ;;
+    esac
+    previous=$line
+    first=0
   done
-  printf '%s' "${out[*]}"
 }
 
-# Prints the command, then the status line, the headers that matter here,
-# and the body of the answer. Every request reads and writes the cookie jar,
-# as a browser does.
-step() {
-  local title=$1
-  shift
-  printf '\n# %s\n$ curl -i -b %s -c %s %s\n' "$title" "$(basename "$jar")" "$(basename "$jar")" "$(quoted "$@")"
-  local headers body
-  headers="$(mktemp -p "$work")"
-  body="$(curl -s -D "$headers" -c "$jar" -b "$jar" "$@")"
-  grep -iE '^(HTTP/|location:|set-cookie:|content-type:)' "$headers" | tr -d '\r'
-  if [[ -n "$body" ]]; then printf '\n%s\n' "$body"; fi
+# The real answers with the transcript's placeholders in place of what
+# changes from run to run (see docs/exercises/reference/placeholders.ts).
+placeholders() {
+  sed -E \
+    -e "s#$base#$transcript_base#g" \
+    -e 's/"requestId":"[0-9a-f-]{36}"/"requestId":"<request-id>"/g' \
+    -e 's/"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z"/"<timestamp>"/g' \
+    -e 's/^(Set-Cookie: forum\.sid=)s%3A[^;]*/\1<session-cookie>/' \
+    -e '/^Set-Cookie:/{/Expires=Thu, 01 Jan 1970/!s/Expires=[^;]*/Expires=<now + 7 days>/}'
 }
 
-json=(-H 'Content-Type: application/json')
-password='correct horse battery staple'
-
-echo "# Lesson 07 walkthrough: PORT=$port DATABASE_PATH=<temporary file> pnpm dev 7"
-echo "# Answers show the status line, Location, Set-Cookie and Content-Type; other headers are left out."
 start_server
-grep -E '^Lesson 07' "$log" | tail -1
-
-step 'Register: 201 and the user, without the password or its hash' \
-  "${json[@]}" -d "{\"username\":\"ada\",\"email\":\"ada@example.com\",\"password\":\"$password\"}" "$base/api/v1/auth/register"
-step 'Who am I, before logging in: 401' "$base/api/v1/auth/me"
-step 'Log in with a wrong password: 401' \
-  "${json[@]}" -d '{"email":"ada@example.com","password":"not the password"}' "$base/api/v1/auth/login"
-step 'Log in with an email nobody has: the same 401' \
-  "${json[@]}" -d '{"email":"nobody@example.com","password":"not the password"}' "$base/api/v1/auth/login"
-step 'Log in: 200, the user, and a session cookie (the jar keeps it)' \
-  "${json[@]}" -d "{\"email\":\"ada@example.com\",\"password\":\"$password\"}" "$base/api/v1/auth/login"
-step 'Who am I: the cookie goes back, 200' "$base/api/v1/auth/me"
-
-printf '\n# Restart the server: stop it with SIGTERM, start it again on the same database\n'
+# Into a file first, not through a pipe: a pipe would run the loop in a
+# subshell, and the server it restarts would be out of this shell's reach.
+run_transcript >"$output"
 stop_server
-start_server
-grep -E '^Lesson 07' "$log" | tail -1
+cat "$output"
 
-step 'Who am I, after the restart: still logged in' "$base/api/v1/auth/me"
-step 'A route behind requireAuth: the users list' "$base/api/v1/users"
-cp "$jar" "$work/copy-of-cookies.txt"
-step 'Log out: 204, and the cookie is cleared' -X POST "$base/api/v1/auth/logout"
-step 'Who am I, after logging out: 401' "$base/api/v1/auth/me"
-jar="$work/copy-of-cookies.txt"
-step 'Replay a copy of the cookie from before the logout: still 401' "$base/api/v1/auth/me"
-
-stop_server
 printf '\n# The server log of both runs\n'
 # Leave out pnpm's own lines: its banner, and the failure it reports when
 # the dev runner is stopped by a signal.
-grep -vE '^> |^$|ELIFECYCLE' "$log"
-if grep -qF "$password" "$log"; then
-  echo 'FAIL: the server log contains the password' >&2
+grep -vE '^> |^$|ELIFECYCLE' "$log" || true
+# Every password the transcript sends, the wrong ones included.
+mapfile -t passwords < <(grep -oE '"password":"[^"]+"' "$transcript" | sed -E 's/^"password":"(.*)"$/\1/' | sort -u)
+for password in "${passwords[@]}"; do
+  if grep -qF "$password" "$log"; then
+    echo "FAIL: the server log contains the password \"$password\"" >&2
+    exit 1
+  fi
+done
+printf '\n# No password the walkthrough sent appears in the server log.\n'
+
+if diff -u --label walkthrough.txt --label 'this run' "$transcript" <(placeholders <"$output") >"$work/diff"; then
+  printf '# The answers match walkthrough.txt, but for the values it shows as <…>.\n'
+else
+  printf '\nFAIL: the real server answered differently from walkthrough.txt:\n\n' >&2
+  cat "$work/diff" >&2
   exit 1
 fi
-printf '\n# The password appears nowhere in the server log.\n'
