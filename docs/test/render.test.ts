@@ -17,7 +17,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
 const installHint = `Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`;
 // The flags that make Chromium start quietly in a container with no network
-// beyond localhost (see /work/shared/TOOLCHAIN.md, "Real browser").
+// beyond localhost: no sandbox (containers often run as root), no GPU, no
+// QUIC, and no first-run page, background downloads, updates or sync.
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
