@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { createSessionRouter } from '../../../lessons/06-sessions/src/routes/session.ts';
 import { appWith, config, sessionCookie } from './helpers.ts';
 import { rollingSessionMiddleware } from './rolling-session.ts';
@@ -8,8 +8,20 @@ function expiresOf(setCookie: string[] | string | undefined): number {
   return Date.parse(/Expires=([^;]+)/.exec([setCookie ?? []].flat()[0]!)![1]!);
 }
 
+/**
+ * A fake Date that moves only when the test moves it: no waiting, however busy
+ * the machine. Timers, the network and the database run as usual.
+ */
+function fakeDate(start = Date.parse('2026-01-01T00:00:00Z')): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(start);
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
+
 test('without rolling, a request that does not change the session gets no new cookie', async () => {
-  const app = appWith(createSessionRouter());
+  const app = appWith(createSessionRouter);
   const visit = await request(app).get('/api/v1/session');
 
   const res = await request(app).get('/health').set('Cookie', sessionCookie(visit.headers['set-cookie'])!);
@@ -18,18 +30,22 @@ test('without rolling, a request that does not change the session gets no new co
 });
 
 test('with rolling, every answer to a session moves the cookie expiry forward', async () => {
-  const app = appWith(createSessionRouter(), (store) => rollingSessionMiddleware(config, store));
+  fakeDate();
+  const app = appWith(createSessionRouter, (store) => rollingSessionMiddleware(config, store));
   const visit = await request(app).get('/api/v1/session');
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // An hour of reading later.
+  vi.setSystemTime(Date.now() + 60 * 60 * 1000);
 
   const res = await request(app).get('/health').set('Cookie', sessionCookie(visit.headers['set-cookie'])!);
 
   expect(sessionCookie(res.headers['set-cookie'])).toBe(sessionCookie(visit.headers['set-cookie']));
-  expect(expiresOf(res.headers['set-cookie'])).toBeGreaterThan(expiresOf(visit.headers['set-cookie']));
+  // Cookie dates count whole seconds: the new expiry is maxAge after this request.
+  expect(expiresOf(res.headers['set-cookie'])).toBe(Date.now() + config.sessionMaxAgeMs);
+  expect(expiresOf(res.headers['set-cookie']) - expiresOf(visit.headers['set-cookie'])).toBe(60 * 60 * 1000);
 });
 
 test('with rolling, a visitor without a session still gets no cookie', async () => {
-  const app = appWith(createSessionRouter(), (store) => rollingSessionMiddleware(config, store));
+  const app = appWith(createSessionRouter, (store) => rollingSessionMiddleware(config, store));
 
   const res = await request(app).get('/health');
 

@@ -18,7 +18,7 @@ function appOn(sessionsPath: string) {
   const store = openSessionStore(sessionsPath);
   const app = express();
   app.use(sessionMiddleware({ config, store }));
-  app.use('/api/v1/session', createSessionRouter());
+  app.use('/api/v1/session', createSessionRouter({ config, store }));
   return { app, store };
 }
 
