@@ -49,6 +49,21 @@ test('a new password under 8 characters answers 400', async () => {
   expect(res.body.errors).toEqual([{ path: 'newPassword', message: 'must be 8 to 256 characters long', location: 'body' }]);
 });
 
+test.each([
+  ['12345678', 'is too easy to guess'],
+  ['password1', 'is too easy to guess'],
+  ['ada-lovelace-1815', 'must not contain your username'],
+])('a new password that breaks the register policy, %j, answers 400 and changes nothing', async (newPassword, message) => {
+  const { app } = appWith(createPasswordRouter);
+  const agent = await loggedInAgent(app);
+
+  const res = await agent.post('/api/v1/auth/password').send({ ...change, newPassword });
+
+  expect(res.status).toBe(400);
+  expect(res.body.errors).toEqual([{ path: 'newPassword', message: expect.stringContaining(message), location: 'body' }]);
+  expect((await request(app).post('/api/v1/auth/login').send({ email: ada.email, password: ada.password })).status).toBe(200);
+});
+
 test('without a login it answers 401', async () => {
   const res = await request(appWith(createPasswordRouter).app).post('/api/v1/auth/password').send(change);
 

@@ -1,5 +1,6 @@
-// A small app with lesson 07's session middleware and auth router, plus the
-// router an exercise adds, on a fresh in-memory database.
+// A small app with lesson 07's session middleware, absolute session lifetime
+// and auth router, plus the router an exercise adds, on a fresh in-memory
+// database.
 import { errorHandler, notFound } from '@forum-lessons/error-handler';
 import { SQLiteStore } from '@forum-lessons/session-store';
 import type { Database } from 'better-sqlite3';
@@ -10,13 +11,29 @@ import { loadConfig, type Config } from '../../../lessons/07-authentication/src/
 import { openDatabase } from '../../../lessons/07-authentication/src/db.ts';
 import { createAuthRouter } from '../../../lessons/07-authentication/src/routes/auth.ts';
 import { createSessionRouter } from '../../../lessons/07-authentication/src/routes/session.ts';
-import { sessionMiddleware } from '../../../lessons/07-authentication/src/session.ts';
+import { sessionLifetime, sessionMiddleware } from '../../../lessons/07-authentication/src/session.ts';
 
 export const config: Config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:' });
 export const ada = { username: 'ada', email: 'ada@example.com', password: 'correct horse battery staple' };
 
+/** What an exercise's router gets: the settings, the database and the clock that stamps logins. */
+export interface ExtraDeps {
+  config: Config;
+  db: Database;
+  now: () => number;
+}
+
+/** A clock that moves only when a test moves it, for the login times. */
+export function testClock(start = Date.parse('2026-01-01T00:00:00Z')) {
+  let time = start;
+  return { now: () => time, advance: (ms: number) => (time += ms) };
+}
+
 /** `extra` is mounted at /api/v1/auth before the lesson's auth router, so its routes win. */
-export function appWith(extra?: (deps: { config: Config; db: Database }) => Router): { app: Express; db: Database } {
+export function appWith(
+  extra?: (deps: ExtraDeps) => Router,
+  { now }: { now: () => number } = testClock(),
+): { app: Express; db: Database } {
   const db = openDatabase(':memory:');
   const store = new SQLiteStore({ db });
   onTestFinished(() => {
@@ -26,9 +43,10 @@ export function appWith(extra?: (deps: { config: Config; db: Database }) => Rout
   const app = express();
   app.use(express.json({ limit: '10kb' }));
   app.use(sessionMiddleware({ config, store }));
-  if (extra) app.use('/api/v1/auth', extra({ config, db }));
-  app.use('/api/v1/auth', createAuthRouter({ config, db }));
-  app.use('/api/v1/session', createSessionRouter());
+  app.use(sessionLifetime({ config, now }));
+  if (extra) app.use('/api/v1/auth', extra({ config, db, now }));
+  app.use('/api/v1/auth', createAuthRouter({ config, db, now }));
+  app.use('/api/v1/session', createSessionRouter({ config, store }));
   app.use(notFound());
   app.use(errorHandler({ log: () => {} }));
   return { app, db };

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { hashPassword } from '../../../lessons/07-authentication/src/auth/password.ts';
-import { ada, appWith } from './helpers.ts';
+import { ada, appWith, config, testClock } from './helpers.ts';
 import { createLoginWithRehash } from './rehash-on-login.ts';
 
 test('a login with an old, cheaper hash stores a new one with the current parameters', async () => {
@@ -42,4 +42,17 @@ test('a wrong password changes nothing', async () => {
 
   expect(res.status).toBe(401);
   expect(db.prepare<[], string>('SELECT password_hash FROM users').pluck().get()).toBe(old);
+});
+
+test('a login through this route starts the absolute session lifetime, as the lesson\'s login does', async () => {
+  const clock = testClock();
+  const { app } = appWith(createLoginWithRehash, clock);
+  await request(app).post('/api/v1/auth/register').send(ada);
+  const agent = request.agent(app);
+  await agent.post('/api/v1/auth/login').send({ email: ada.email, password: ada.password }).expect(200);
+
+  clock.advance(config.sessionAbsoluteMs - 1);
+  await agent.get('/api/v1/auth/me').expect(200);
+  clock.advance(1);
+  await agent.get('/api/v1/auth/me').expect(401);
 });

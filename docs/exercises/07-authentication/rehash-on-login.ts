@@ -15,7 +15,7 @@ import { loginBody } from '../../../lessons/07-authentication/src/schemas/auth.t
 import { regenerateSession, saveSession } from '../../../lessons/07-authentication/src/session.ts';
 
 /** The lesson's login route, with the hash upgrade added. */
-export function createLoginWithRehash({ db }: { db: Database }): Router {
+export function createLoginWithRehash({ db, now }: { db: Database; now: () => number }): Router {
   const findByEmail = db.prepare<[string], User & { passwordHash: string | null }>(
     `SELECT ${userColumns}, password_hash AS passwordHash FROM users WHERE email = ?`,
   );
@@ -40,6 +40,7 @@ export function createLoginWithRehash({ db }: { db: Database }): Router {
 
     await regenerateSession(req);
     req.session.userId = found.id;
+    req.session.loggedInAt = now();
     await saveSession(req);
     const { passwordHash: _hash, ...user } = found;
     res.json(user);
