@@ -48,13 +48,28 @@ export function listLessons(root = repoRoot): Lesson[] {
 }
 
 /**
- * Picks a lesson from what a learner types: `7`, `07`, `07-authentication`
- * or `authentication`. Returns undefined when nothing matches.
+ * The lessons that match what a learner types: a number (`7`, `07`), a folder
+ * name (`07-authentication`), a name without its number (`authentication`),
+ * or the start of either (`auth`, `07-auth`). A number or a whole name
+ * matches one lesson; the start of a name can match several.
+ */
+export function matchLessons(lessons: Lesson[], choice: string): Lesson[] {
+  const wanted = choice.trim().toLowerCase();
+  if (wanted === '') return [];
+  if (/^\d+$/.test(wanted)) return lessons.filter((lesson) => lesson.number === Number(wanted));
+  const name = (lesson: Lesson) => lesson.slug.slice(3);
+  const exact = lessons.filter((lesson) => lesson.slug === wanted || name(lesson) === wanted);
+  if (exact.length > 0) return exact;
+  return lessons.filter((lesson) => lesson.slug.startsWith(wanted) || name(lesson).startsWith(wanted));
+}
+
+/**
+ * Picks the one lesson a learner means (see matchLessons). Returns undefined
+ * when nothing matches or when the start of a name matches several lessons.
  */
 export function findLesson(lessons: Lesson[], choice: string): Lesson | undefined {
-  const wanted = choice.trim().toLowerCase();
-  if (/^\d+$/.test(wanted)) return lessons.find((lesson) => lesson.number === Number(wanted));
-  return lessons.find((lesson) => lesson.slug === wanted || lesson.slug.slice(3) === wanted);
+  const matches = matchLessons(lessons, choice);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 export function formatLessonList(lessons: Lesson[]): string {
