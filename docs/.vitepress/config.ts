@@ -34,9 +34,9 @@ export default withMermaid(
     // with a diagram load; the size warning would print on every build.
     vite: {
       build: { chunkSizeWarningLimit: 4096 },
-      // `pnpm docs` should not reload itself when a build or the tests write output.
+      // `pnpm site` should not reload itself when a build or the tests write output.
       server: { watch: { ignored: ['**/.vitepress/dist/**', '**/.vitest/**'] } },
-      // In `pnpm docs`, pre-bundle mermaid with its CommonJS dependencies
+      // In `pnpm site`, pre-bundle mermaid with its CommonJS dependencies
       // (fastdom since 11.x): served one by one, they break the diagram page.
       optimizeDeps: { include: ['mermaid'] },
     },

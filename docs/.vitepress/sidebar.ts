@@ -1,5 +1,5 @@
 // The nav bar and sidebar, built from the lessons and pages that exist when
-// the config loads (restart `pnpm docs` to pick up a new lesson folder).
+// the config loads (restart `pnpm site` to pick up a new lesson folder).
 import type { DefaultTheme } from 'vitepress';
 import { listLessons, listPages, type Lesson } from './lessons.ts';
 
