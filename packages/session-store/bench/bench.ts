@@ -10,11 +10,12 @@
 // builds each contestant afresh, contestants take turns, and each cell keeps
 // its best round.
 //
-// The peers are devDependencies used only here. better-sqlite3-session-store
-// is GPL-3.0: it is loaded by this script and never imported from src/.
+// The peers (connect-sqlite3 with its sqlite3 native module, and the GPL-3.0
+// better-sqlite3-session-store) are not dependencies of this package: the
+// first run installs them with npm into a cache folder outside the repository
+// (see peers.ts) and later runs load them from there.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,11 +24,9 @@ import session from 'express-session';
 import type { SessionData, Store } from 'express-session';
 import { SQLiteStore } from '../src/index.ts';
 import { createSchema } from '../src/schema.ts';
+import { loadPeers } from './peers.ts';
 
-const require = createRequire(import.meta.url);
-type StoreFactory = (expressSession: typeof session) => new (options: object) => Store;
-const connectSqlite3 = require('connect-sqlite3') as StoreFactory;
-const betterSqlite3SessionStore = require('better-sqlite3-session-store') as StoreFactory;
+const { connectSqlite3, betterSqlite3SessionStore } = loadPeers();
 
 const SIZES = (process.env.SIZES ?? '1000,100000').split(',').map(Number);
 const BUDGET_MS = Number(process.env.BUDGET_MS ?? 500);
