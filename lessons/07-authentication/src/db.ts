@@ -44,7 +44,11 @@ export function migrate(db: Database.Database): void {
     }
     if (applied === migrations.length) return false;
     // Both or neither: a step that fails leaves the version where it was.
-    db.exec(migrations[applied]!);
+    try {
+      db.exec(migrations[applied]!);
+    } catch (error) {
+      throw new Error(`Schema step ${applied + 1} of ${migrations.length} failed: ${(error as Error).message}`, { cause: error });
+    }
     db.pragma(`user_version = ${applied + 1}`);
     return true;
   });

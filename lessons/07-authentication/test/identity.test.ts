@@ -105,7 +105,7 @@ test('a database that already holds bob and BOB refuses to start rather than pic
   insert.run('BOB', 'bob2@example.com');
   db.close();
 
-  expect(() => openDatabase(path)).toThrow(/UNIQUE constraint failed/);
+  expect(() => openDatabase(path)).toThrow(/^Schema step 3 of \d failed: UNIQUE constraint failed: users.username$/);
 
   const again = new Database(path, { readonly: true });
   expect(again.prepare('SELECT username FROM users ORDER BY id').pluck().all()).toEqual(['bob', 'BOB']);

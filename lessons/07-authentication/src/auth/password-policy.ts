@@ -16,6 +16,13 @@ export const MIN_PASSWORD_SCORE = 3;
 // check, and never for a server that only serves logins.
 let estimator: ZxcvbnFactory | undefined;
 
+// The estimate runs on the event loop and its cost grows faster than the
+// length: a patterned 256-character password took most of a second, which
+// anyone could send to /register again and again. Only the first 64
+// characters are scored (a few milliseconds); a password whose first 64
+// characters are hard to guess is hard to guess.
+const SCORED_LENGTH = 64;
+
 /**
  * Why `password` may not be a new password for this account, or `undefined`
  * when it may. The account's own username and email count as known words:
@@ -29,7 +36,7 @@ export function passwordProblem(password: string, account: { username: string; e
   if (lower.includes(account.email.toLowerCase()) || (localPart.length >= 3 && lower.includes(localPart))) {
     return 'must not contain your email address';
   }
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, maxLength: SCORED_LENGTH });
   const { score } = estimator.check(password, [account.username, account.email]);
   if (score < MIN_PASSWORD_SCORE) {
     return 'is too easy to guess: it is a common password or follows a common pattern. A few unrelated words make a strong one';
