@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function tempDatabasePath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lesson-05-'));
+  const dir = mkdtempSync(join(tmpdir(), 'forum-test-'));
   tempDirs.push(dir);
   return join(dir, 'forum.db');
 }
