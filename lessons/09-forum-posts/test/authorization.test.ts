@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { expect, test } from 'vitest';
+import { callers, matrix, type Caller, type Endpoint } from './authorization-matrix.ts';
+import { ada, adminAgent, approvedAgent, grace, loggedInAgent, makeApp } from './helpers.ts';
+
+const author = { username: 'author', email: 'author@example.com', password: 'writes a lot of posts 9' };
+const target = { username: 'target', email: 'target@example.com', password: 'another quiet passphrase 7' };
+
+// #region walk-matrix
+test.each(matrix.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint] as const))(
+  '%s answers each kind of caller as the matrix says',
+  async (_name, endpoint: Endpoint) => {
+    const { app } = makeApp();
+    const agents = {
+      anonymous: request.agent(app),
+      'pending member': await loggedInAgent(app, ada),
+      'approved member': await approvedAgent(app, grace),
+      'post author': await approvedAgent(app, author),
+      admin: await adminAgent(app),
+    } satisfies Record<Caller, unknown>;
+    // An account none of the callers is, for the routes that act on a user.
+    const { body } = await request(app).post('/api/v1/auth/register').send(target).expect(201);
+    // A post by the post author, and more of them on demand.
+    const newPost = async () => (await agents['post author'].post('/api/v1/posts').send({ title: 'Mine', body: 'My post.' }).expect(201)).body.id as number;
+    const postId = await newPost();
+
+    const answered: Record<string, number> = {};
+    for (const caller of callers) {
+      const agent = agents[caller];
+      const send = endpoint.send ?? ((a) => (endpoint.method === 'GET' ? a.get(endpoint.path) : a.post(endpoint.path)));
+      answered[caller] = (await send(agent, { id: body.id, ...target, postId, newPost }, caller)).status;
+    }
+
+    // Every cell of the row at once, so a failure shows the whole row.
+    expect(answered).toEqual(endpoint.expected);
+  },
+);
+// #endregion walk-matrix
+
+interface Layer {
+  rawPath?: string;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: Layer[] };
+}
+
+/** Every `METHOD /path` the app's routers answer, read from Express's own route list. */
+function routesOf(stack: Layer[], prefix = ''): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${prefix}${layer.route!.path}`.replace(/(.)\/$/, '$1'));
+    }
+    return layer.handle.stack ? routesOf(layer.handle.stack, prefix + (layer.rawPath ?? '')) : [];
+  });
+}
+
+test('the matrix covers every route the app has, and nothing else', () => {
+  const { app } = makeApp();
+  const routes = routesOf((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  const covered = new Set(matrix.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`));
+
+  expect([...covered].sort()).toEqual([...new Set(routes)].sort());
+});
