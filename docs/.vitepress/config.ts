@@ -13,8 +13,9 @@ export default withMermaid(
       'Numbered, runnable Express 5 lessons that build the JSON API of a private forum, one idea at a time.',
     lang: 'en-US',
     head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
-    // Only markdown pages are pages: tests, test output and notes are not.
-    srcExclude: ['test/**', '.vitest/**', '**/README.md'],
+    // Only markdown pages are pages: tests, test output and notes are not,
+    // nor the generated tables that pages include (`generated/` folders).
+    srcExclude: ['test/**', '.vitest/**', '**/README.md', '**/generated/**'],
     markdown: {
       config(md) {
         md.use(generatedBlocks);
