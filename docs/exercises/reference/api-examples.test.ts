@@ -1,9 +1,9 @@
 // Keeps the examples on docs/reference/api.md true. Before the tests, the
-// requests of api-examples.ts go one after the other to lesson 07's app (the
-// later ones use the account and the cookie the earlier ones made). Each test
-// then compares one exchange with its file in docs/reference/api-examples/, a
-// vitest file snapshot. When lesson 07 changes what it answers, the tests fail
-// until you regenerate the files:
+// requests of api-examples.ts go one after the other to the app of
+// API_LESSON (the later ones use the accounts and the cookies the earlier ones
+// made). Each test then compares one exchange with its file in
+// docs/reference/api-examples/, a vitest file snapshot. When the lesson
+// changes what it answers, the tests fail until you regenerate the files:
 //
 //   cd docs && pnpm examples        # vitest run --update=all on the example tests
 //
@@ -11,15 +11,26 @@
 //
 // What differs from run to run is replaced by a placeholder (placeholders.ts),
 // after a check that it has the expected form: the request id
-// (`<request-id>`), the session cookie's value (`<session-cookie>`), its expiry
-// (`<now + 7 days>`) and every timestamp made during the run (`<timestamp>`).
+// (`<request-id>`), the session cookie's value (`<session-cookie>`, and in a
+// request `<session-cookie of NAME>`), its expiry (`<now + 7 days>`) and every
+// timestamp made during the run (`<timestamp>`).
+import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { SESSION_COOKIE } from '../../../lessons/07-authentication/src/session.ts';
-import { apiExamples, config, createApiExamplesApp, type ApiExample, type ApiExamplesApp } from './api-examples.ts';
+import {
+  accounts,
+  API_LESSON,
+  apiExamples,
+  config,
+  createApiExamplesApp,
+  SESSION_COOKIE,
+  type AccountName,
+  type ApiExample,
+  type ApiExamplesApp,
+} from './api-examples.ts';
 import { examplesShownOn, expectNoStaleExampleFiles } from './example-files.ts';
 import { normaliseBody, normaliseSetCookie, requestIdPlaceholder, type Run } from './placeholders.ts';
 
@@ -41,17 +52,25 @@ const run: Run = { startedAt: 0, finishedAt: 0, sessionMaxAgeMs: config.sessionM
 beforeAll(async () => {
   examplesApp = createApiExamplesApp();
   run.startedAt = Date.now();
-  let cookie: string | undefined;
+  /** Each account's session cookie, from its last successful login. */
+  const cookies = new Map<AccountName, string>();
   for (const example of apiExamples) {
     let req = example.method === 'GET' ? request(examplesApp.app).get(example.path) : request(examplesApp.app).post(example.path);
-    if (example.loggedIn) {
-      if (cookie === undefined) throw new Error(`${example.name}: no login before it set a session cookie`);
+    if (example.as !== undefined) {
+      const cookie = cookies.get(example.as);
+      if (cookie === undefined) throw new Error(`${example.name}: ${example.as} has not logged in before it`);
       req = req.set('Cookie', cookie);
     }
     if (example.body !== undefined) req = req.set('Content-Type', 'application/json').send(JSON.stringify(example.body));
     const res = await req;
     const setCookies = [res.headers['set-cookie'] as string[] | string | undefined ?? []].flat();
-    if (example.name === 'login' && res.status === 200) cookie = setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+    if (example.path === '/api/v1/auth/login' && res.status === 200) {
+      const email = (example.body as { email: string }).email;
+      const account = (Object.keys(accounts) as AccountName[]).find((name) => accounts[name].email === email);
+      const cookie = setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+      if (account === undefined || cookie === undefined) throw new Error(`${example.name}: a login without an account or a cookie`);
+      cookies.set(account, cookie);
+    }
     exchanges.set(example.name, { example, res, setCookies });
   }
   run.finishedAt = Date.now();
@@ -70,7 +89,7 @@ function exchangeOf(name: string): Exchange {
 function showRequest(example: ApiExample): string {
   const lines = [`${example.method} ${example.path} HTTP/1.1`];
   if (example.body !== undefined) lines.push('Content-Type: application/json');
-  if (example.loggedIn) lines.push(`Cookie: ${SESSION_COOKIE}=<session-cookie>`);
+  if (example.as !== undefined) lines.push(`Cookie: ${SESSION_COOKIE}=<session-cookie of ${example.as}>`);
   return example.body === undefined ? lines.join('\n') : `${lines.join('\n')}\n\n${JSON.stringify(example.body)}`;
 }
 
@@ -135,4 +154,10 @@ test('docs/reference/api-examples holds no file without an example', () => {
 
 test('docs/reference/api.md shows every example', () => {
   expect(examplesShownOn(pagePath, 'api-examples').toSorted()).toEqual(apiExamples.map((example) => example.name).toSorted());
+});
+
+test('docs/reference/api.md names the lesson the examples come from', () => {
+  const page = readFileSync(pagePath, 'utf8');
+  expect(page, `api.md should describe lessons/${API_LESSON}: update its text`).toContain(`(../lessons/${API_LESSON}.md)`);
+  expect(page).toContain(`pnpm dev ${Number(API_LESSON.slice(0, 2))}`);
 });

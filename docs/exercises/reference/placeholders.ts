@@ -1,4 +1,4 @@
-// What differs from run to run in lesson 07's answers, replaced by a
+// What differs from run to run in a lesson's answers, replaced by a
 // placeholder after a check that it has the expected form: the request id
 // (`<request-id>`), the session cookie's value (`<session-cookie>`), its
 // expiry (`<now + 7 days>`) and every timestamp made during the run
