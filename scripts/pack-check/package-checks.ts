@@ -26,7 +26,7 @@ export function definePackChecks(packageDir: string): void {
 
   afterAll(() => {
     if (destination) rmSync(destination, { recursive: true, force: true });
-  });
+  }, packHangGuard);
 
   test('the tarball holds the built JavaScript with its declarations, the README, the LICENSE and the CHANGELOG, and nothing else', () => {
     const paths = packed.files.map((file) => file.path);

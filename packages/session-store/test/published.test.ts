@@ -83,11 +83,12 @@ beforeAll(async () => {
   ]);
 }, hangGuard);
 
+// Two projects of about 50 MB each: deleting them on a busy disk can take longer than vitest's default 10 s.
 afterAll(() => {
   express5?.remove();
   express4?.remove();
   if (destination) rmSync(destination, { recursive: true, force: true });
-});
+}, hangGuard);
 
 const problemJson = 'application/problem+json; charset=utf-8';
 const ada = { id: 1, name: 'ada' };
