@@ -21,7 +21,7 @@ test.each(['1', '01', '01-hello-express', 'hello-express', ' 1 ', 'hello', 'HELL
   expect(findLesson(lessons, choice)?.slug).toBe('01-hello-express');
 });
 
-test.each(['auth', '07-auth', 'authentication', '7'])('"%s" picks lesson 07', (choice) => {
+test.each(['authe', '07-auth', 'authentication', '7'])('"%s" picks lesson 07', (choice) => {
   expect(findLesson(lessons, choice)?.slug).toBe('07-authentication');
 });
 
@@ -43,6 +43,11 @@ test('the start of a name that several lessons share matches them all, and picks
   expect(matchLessons(list, 'se').map((match) => match.slug)).toEqual(['01-sessions', '02-session-store', '03-security']);
   expect(matchLessons(list, 'session').map((match) => match.slug)).toEqual(['01-sessions', '02-session-store']);
   expect(findLesson(list, 'session')).toBeUndefined();
+});
+
+test('"auth" starts both authentication and authorization, so it picks neither', () => {
+  expect(findLesson(lessons, 'auth')).toBeUndefined();
+  expect(matchLessons(lessons, 'auth').map((match) => match.slug)).toEqual(['07-authentication', '08-authorization']);
 });
 
 test('a whole name wins over longer names it starts', () => {
