@@ -1,7 +1,7 @@
 // `pnpm dev [lesson]`: starts one lesson's server and restarts it when you
 // save a file, as `pnpm dev` in the lesson folder does (both use
 // lib/watch.ts). `pnpm dev 7`, `pnpm dev 07`, `pnpm dev authentication` and
-// `pnpm dev auth` all pick lesson 07. Without an argument it asks in a
+// `pnpm dev authe` all pick lesson 07. Without an argument it asks in a
 // terminal, offering the lesson you started last (lesson 01 the first time);
 // with no terminal to ask in, it starts the most advanced lesson.
 //

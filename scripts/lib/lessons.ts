@@ -50,7 +50,7 @@ export function listLessons(root = repoRoot): Lesson[] {
 /**
  * The lessons that match what a learner types: a number (`7`, `07`), a folder
  * name (`07-authentication`), a name without its number (`authentication`),
- * or the start of either (`auth`, `07-auth`). A number or a whole name
+ * or the start of either (`authe`, `07-auth`). A number or a whole name
  * matches one lesson; the start of a name can match several.
  */
 export function matchLessons(lessons: Lesson[], choice: string): Lesson[] {
