@@ -55,7 +55,13 @@ beforeAll(async () => {
   /** Each account's session cookie, from its last successful login. */
   const cookies = new Map<AccountName, string>();
   for (const example of apiExamples) {
-    let req = example.method === 'GET' ? request(examplesApp.app).get(example.path) : request(examplesApp.app).post(example.path);
+    const agent = request(examplesApp.app);
+    let req = {
+      GET: () => agent.get(example.path),
+      POST: () => agent.post(example.path),
+      PATCH: () => agent.patch(example.path),
+      DELETE: () => agent.delete(example.path),
+    }[example.method]();
     if (example.as !== undefined) {
       const cookie = cookies.get(example.as);
       if (cookie === undefined) throw new Error(`${example.name}: ${example.as} has not logged in before it`);

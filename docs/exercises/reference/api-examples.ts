@@ -16,7 +16,7 @@ import type { Store } from 'express-session';
  * it. When a new lesson changes the API, change this line, add its requests
  * below, regenerate the files (`pnpm examples` in docs/) and update the page.
  */
-export const API_LESSON = '08-authorization';
+export const API_LESSON = '09-forum-posts';
 // #endregion api-lesson
 
 /** What the examples use from the lesson, which every lesson since 07 exports. */
@@ -101,7 +101,7 @@ export function createApiExamplesApp(): ApiExamplesApp {
 export interface ApiExample {
   /** `docs/reference/api-examples/<name>.http` */
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   /** Sent as JSON, with `Content-Type: application/json`. */
   body?: unknown;
@@ -147,6 +147,8 @@ export const apiExamples: readonly ApiExample[] = [
   { name: 'me', method: 'GET', path: '/api/v1/auth/me', as: 'ada', status: 200 },
   // Pending, Ada tries to approve herself.
   { name: 'approve-403-pending', method: 'POST', path: '/api/v1/users/1/approve', as: 'ada', status: 403 },
+  // Pending, Ada cannot read the posts either: they are for approved members.
+  { name: 'posts-403-pending', method: 'GET', path: '/api/v1/posts', as: 'ada', status: 403 },
   // The account of ADMIN_EMAIL registers: an approved admin at once.
   { name: 'register-admin', method: 'POST', path: '/api/v1/auth/register', body: admin, status: 201 },
   { name: 'login-admin', method: 'POST', path: '/api/v1/auth/login', body: logIn(admin), status: 200 },
@@ -162,6 +164,43 @@ export const apiExamples: readonly ApiExample[] = [
   { name: 'me-approved', method: 'GET', path: '/api/v1/auth/me', as: 'ada', status: 200 },
   // Approved, but a member: the users routes need the admin role.
   { name: 'approve-403-member', method: 'POST', path: '/api/v1/users/1/approve', as: 'ada', status: 403 },
+  // Approved, Ada writes post 1; a blank title is refused.
+  {
+    name: 'post-create',
+    method: 'POST',
+    path: '/api/v1/posts',
+    body: { title: 'Hello from Ada', body: 'My account was approved today. What is everyone working on?' },
+    as: 'ada',
+    status: 201,
+  },
+  {
+    name: 'post-create-400',
+    method: 'POST',
+    path: '/api/v1/posts',
+    body: { title: '   ', body: 'A post without a title.' },
+    as: 'ada',
+    status: 400,
+  },
+  // The admin writes post 2, and Ada replies to it: post 2 has the newest activity.
+  {
+    name: 'post-create-admin',
+    method: 'POST',
+    path: '/api/v1/posts',
+    body: { title: 'Forum rules', body: 'Be kind, stay on topic, and search before you ask.' },
+    as: 'admin',
+    status: 201,
+  },
+  { name: 'reply-create', method: 'POST', path: '/api/v1/posts/2/replies', body: { body: 'Noted, thank you!' }, as: 'ada', status: 201 },
+  { name: 'replies-list', method: 'GET', path: '/api/v1/posts/2/replies', as: 'admin', status: 200 },
+  { name: 'posts-list', method: 'GET', path: '/api/v1/posts', as: 'ada', status: 200 },
+  { name: 'posts-list-past-end', method: 'GET', path: '/api/v1/posts?page=3&limit=1', as: 'ada', status: 200 },
+  { name: 'post-by-id', method: 'GET', path: '/api/v1/posts/1', as: 'admin', status: 200 },
+  // Ada edits her own post, then tries the admin's.
+  { name: 'post-edit', method: 'PATCH', path: '/api/v1/posts/1', body: { title: 'Hello from Ada Lovelace' }, as: 'ada', status: 200 },
+  { name: 'post-edit-403', method: 'PATCH', path: '/api/v1/posts/2', body: { body: 'No rules!' }, as: 'ada', status: 403 },
+  // Ada deletes her post; asking for it again is a 404.
+  { name: 'post-delete', method: 'DELETE', path: '/api/v1/posts/1', as: 'ada', status: 204 },
+  { name: 'post-by-id-404', method: 'GET', path: '/api/v1/posts/1', as: 'ada', status: 404 },
   { name: 'logout', method: 'POST', path: '/api/v1/auth/logout', as: 'ada', status: 204 },
   // The cookie of the session that logout deleted, sent again on purpose.
   { name: 'me-401', method: 'GET', path: '/api/v1/auth/me', as: 'ada', status: 401 },
