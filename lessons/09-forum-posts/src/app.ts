@@ -94,8 +94,9 @@ export function createApp({ config, db, log = {}, now = Date.now, readNotice, se
   // #endregion admin-mount
   // #region posts-mount
   // Posts and replies: approved members only (logged in, else 401; approved,
-  // else 403). Who may change a post is checked inside, per post.
-  app.use('/api/v1/posts', guard.approved, createPostsRouter({ db, now }));
+  // else 403). Who may change a post is checked inside, per post. A private
+  // forum's posts are not for a shared cache either: noStore() again.
+  app.use('/api/v1/posts', noStore, guard.approved, createPostsRouter({ db, now }));
   // #endregion posts-mount
   // Counts visits in the session, to show what a session remembers.
   app.use('/api/v1/session', createSessionRouter({ config, store: sessionStore }));

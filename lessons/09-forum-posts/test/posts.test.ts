@@ -278,3 +278,12 @@ test('each page is read in index order: no sort step, at page 1 or page 1,000', 
   expect([...posts, ...replies].join('\n')).not.toContain('TEMP B-TREE');
 });
 // #endregion query-plan-test
+
+test('posts answers are never cached: Cache-Control no-store, the 401 and 403 included', async () => {
+  const { ada: agent, app } = await forum();
+  const pending = await loggedInAgent(app, { username: 'newcomer', email: 'new@example.com', password: 'waits patiently at the door 5' });
+
+  expect((await agent.get('/api/v1/posts')).headers['cache-control']).toBe('no-store');
+  expect((await pending.get('/api/v1/posts')).headers['cache-control']).toBe('no-store');
+  expect((await request(app).get('/api/v1/posts')).headers['cache-control']).toBe('no-store');
+});
