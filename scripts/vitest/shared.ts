@@ -17,7 +17,10 @@ export function workspaceTestConfig(name: string, include = ['test/**/*.test.ts'
       // turbo caches it with the task, so a cached run still reports counts.
       reporters: ['default', 'json'],
       outputFile: { json: '.vitest/results.json' },
-      testTimeout: 15_000,
+      // A guard against a hang, not a speed limit: on a slow laptop with both
+      // cores busy, a test that hashes a few passwords can take many seconds.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       restoreMocks: true,
     },
   });

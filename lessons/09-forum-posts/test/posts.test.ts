@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { expect, test } from 'vitest';
-import { ada, adminAgent, approvedAgent, grace, loggedInAgent, makeApp, problemFor } from './helpers.ts';
+import { ada, adminAgent, grace, loggedInAgent, makeApp, problemFor } from './helpers.ts';
 
 /** A clock that moves only when the test moves it; each call to tick() is one second later. */
 function testClock() {
@@ -12,13 +12,12 @@ function testClock() {
 async function forum() {
   const clock = testClock();
   const made = makeApp({ now: clock.now });
-  return {
-    ...made,
-    clock,
-    ada: await approvedAgent(made.app, ada),
-    grace: await approvedAgent(made.app, grace),
-    admin: await adminAgent(made.app),
-  };
+  // Ada first (id 1), then the admin, who approves her and Grace.
+  const adaAgent = await loggedInAgent(made.app, ada);
+  const admin = await adminAgent(made.app);
+  const graceAgent = await loggedInAgent(made.app, grace);
+  for (const id of [1, 3]) await admin.post(`/api/v1/users/${id}/approve`).expect(200);
+  return { ...made, clock, ada: adaAgent, grace: graceAgent, admin };
 }
 
 const newPost = { title: 'Hello, forum', body: 'The first post.' };
