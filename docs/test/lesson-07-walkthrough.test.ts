@@ -15,7 +15,6 @@
 // scripts/walkthrough.sh runs the transcript's commands with curl against a
 // real server and compares its answers with the same file.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,23 +28,14 @@ import { loadConfig, type Config } from '../../lessons/07-authentication/src/con
 import { openDatabase } from '../../lessons/07-authentication/src/db.ts';
 import { readNoticeFile } from '../../lessons/07-authentication/src/notice.ts';
 import { ada } from '../exercises/reference/api-examples.ts';
-import { normaliseBody, normaliseSetCookie, type Run } from '../exercises/reference/placeholders.ts';
+import type { Run } from '../exercises/reference/placeholders.ts';
+import { curlCommand, showAnswer, storeCookie, type Jar } from './curl-transcript.ts';
 
 const lessonDir = fileURLToPath(new URL('../../lessons/07-authentication/', import.meta.url));
 const transcriptPath = join(lessonDir, 'walkthrough.txt');
 
-/** The address the transcript's commands use: `pnpm dev 7` with its default PORT. */
-const base = 'http://localhost:3000';
 const jar = 'cookies.txt';
 const copyOfJar = 'copy-of-cookies.txt';
-
-/** The headers each answer shows, in the order the server sent them; the names as Express writes them. */
-const shownHeaders: Readonly<Record<string, string>> = {
-  location: 'Location',
-  'set-cookie': 'Set-Cookie',
-  'cache-control': 'Cache-Control',
-  'content-type': 'Content-Type',
-};
 
 const header = [
   '# Lesson 07 walkthrough. From the repository root, start lesson 07 on a database',
@@ -118,39 +108,6 @@ const steps: readonly Step[] = [
 // #endregion steps
 
 type CurlStep = Extract<Step, { method: string }>;
-
-/** A shell word: quoted when it holds anything but plain characters, as a person would type it. */
-function shellWord(word: string): string {
-  if (/^[\w./:=@%+-]+$/.test(word)) return word;
-  expect(word, 'a quoted word cannot hold a single quote').not.toContain("'");
-  return `'${word}'`;
-}
-
-function curlCommand(step: CurlStep): string {
-  const file = step.jar ?? jar;
-  const words = ['curl', '-i', '-b', file, '-c', file];
-  // -d sends the body with POST; a POST without a body says so with -X.
-  if (step.body !== undefined) words.push('-H', 'Content-Type: application/json', '-d', JSON.stringify(step.body));
-  else if (step.method === 'POST') words.push('-X', 'POST');
-  words.push(`${base}${step.path}`);
-  return `$ ${words.map(shellWord).join(' ')}`;
-}
-
-/** A cookie jar, as curl keeps one in a file: name to value. */
-type Jar = Map<string, string>;
-
-/** What curl does with a Set-Cookie header: keep the cookie, or drop it when it has expired. */
-function storeCookie(cookies: Jar, line: string): void {
-  const [pair = '', ...attributes] = line.split('; ');
-  const [name = '', value = ''] = pair.split(/=(.*)/s);
-  const expires = attributes.find((attribute) => attribute.startsWith('Expires='));
-  const maxAge = attributes.find((attribute) => attribute.startsWith('Max-Age='));
-  const expired =
-    (expires !== undefined && Date.parse(expires.slice('Expires='.length)) <= Date.now()) ||
-    (maxAge !== undefined && Number(maxAge.slice('Max-Age='.length)) <= 0);
-  if (expired) cookies.delete(name);
-  else cookies.set(name, value);
-}
 
 interface Server {
   app: Express;
@@ -227,25 +184,13 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-function showAnswer({ res }: Exchange, run: Run): string {
-  const lines = [`HTTP/1.1 ${res.status} ${STATUS_CODES[res.status] ?? ''}`];
-  for (const [name, value] of Object.entries(res.headers)) {
-    const shown = shownHeaders[name];
-    if (shown === undefined) continue;
-    for (const one of [value ?? []].flat()) lines.push(`${shown}: ${name === 'set-cookie' ? normaliseSetCookie(String(one), run) : String(one)}`);
-  }
-  // curl prints the body as it came: compact JSON.
-  if (res.text === '') return lines.join('\n');
-  return `${lines.join('\n')}\n\n${JSON.stringify(normaliseBody(JSON.parse(res.text), run))}`;
-}
-
 function showStep(step: Step, run: Run): string {
   const title = `# ${step.title}`;
   if ('restart' in step) return `${title}\n# ${step.note}`;
   if ('copy' in step) return `${title}\n$ cp ${step.copy.from} ${step.copy.to}`;
   const exchange = exchanges.find((one) => one.step === step);
   if (exchange === undefined) throw new Error(`no answer for "${step.title}"`);
-  return `${title}\n${curlCommand(step)}\n${showAnswer(exchange, run)}`;
+  return `${title}\n${curlCommand(step)}\n${showAnswer(exchange.res, run)}`;
 }
 
 test.for(steps.filter((step): step is CurlStep => 'method' in step).map((step) => [step.title, step] as const))(

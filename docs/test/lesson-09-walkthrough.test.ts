@@ -18,7 +18,6 @@
 // scripts/walkthrough.sh runs the transcript's commands with curl against a
 // real server and compares its answers with the same file.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,13 +30,12 @@ import { createApp } from '../../lessons/09-forum-posts/src/app.ts';
 import { loadConfig } from '../../lessons/09-forum-posts/src/config.ts';
 import { openDatabase } from '../../lessons/09-forum-posts/src/db.ts';
 import { readNoticeFile } from '../../lessons/09-forum-posts/src/notice.ts';
-import { normaliseBody, normaliseSetCookie, type Run } from '../exercises/reference/placeholders.ts';
+import type { Run } from '../exercises/reference/placeholders.ts';
+import { curlCommand, showAnswer, storeCookie, type Jar } from './curl-transcript.ts';
 
 const lessonDir = fileURLToPath(new URL('../../lessons/09-forum-posts/', import.meta.url));
 const transcriptPath = join(lessonDir, 'walkthrough.txt');
 
-/** The address the transcript's commands use: `pnpm dev 9` with its default PORT. */
-const base = 'http://localhost:3000';
 /** Ada's cookie jar, and the admin's: two browsers, as it were. */
 const jar = 'cookies.txt';
 const adminJar = 'admin-cookies.txt';
@@ -45,14 +43,6 @@ const adminJar = 'admin-cookies.txt';
 const ada = { username: 'ada', email: 'ada@example.com', password: 'correct horse battery staple' };
 /** The account of ADMIN_EMAIL. */
 const admin = { username: 'admin', email: 'admin@example.com', password: 'a long phrase only I know 42' };
-
-/** The headers each answer shows, in the order the server sent them; the names as Express writes them. */
-const shownHeaders: Readonly<Record<string, string>> = {
-  location: 'Location',
-  'set-cookie': 'Set-Cookie',
-  'cache-control': 'Cache-Control',
-  'content-type': 'Content-Type',
-};
 
 const header = [
   '# Lesson 09 walkthrough. From the repository root, start lesson 09 on a database',
@@ -152,35 +142,6 @@ const steps: readonly Step[] = [
 ];
 // #endregion steps
 
-/** A shell word: quoted when it holds anything but plain characters, as a person would type it. */
-function shellWord(word: string): string {
-  if (/^[\w./:=@%+-]+$/.test(word)) return word;
-  expect(word, 'a quoted word cannot hold a single quote').not.toContain("'");
-  return `'${word}'`;
-}
-
-function curlCommand(step: Step): string {
-  const file = step.jar ?? jar;
-  const words = ['curl', '-i', '-b', file, '-c', file];
-  // -d sends the body with POST; a POST without a body says so with -X.
-  if (step.body !== undefined) words.push('-H', 'Content-Type: application/json', '-d', JSON.stringify(step.body));
-  else if (step.method === 'POST') words.push('-X', 'POST');
-  words.push(`${base}${step.path}`);
-  return `$ ${words.map(shellWord).join(' ')}`;
-}
-
-/** A cookie jar, as curl keeps one in a file: name to value. */
-type Jar = Map<string, string>;
-
-/** What curl does with a Set-Cookie header: keep the cookie, or drop it when it has expired. */
-function storeCookie(cookies: Jar, line: string): void {
-  const [pair = '', ...attributes] = line.split('; ');
-  const [name = '', value = ''] = pair.split(/=(.*)/s);
-  const expires = attributes.find((attribute) => attribute.startsWith('Expires='));
-  if (expires !== undefined && Date.parse(expires.slice('Expires='.length)) <= Date.now()) cookies.delete(name);
-  else cookies.set(name, value);
-}
-
 const logged: { requests: string[]; errors: ErrorLogEntry[] } = { requests: [], errors: [] };
 const exchanges: { step: Step; res: Response; setCookies: string[] }[] = [];
 let workDir: string;
@@ -232,18 +193,6 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
-
-function showAnswer(res: Response, run: Run): string {
-  const lines = [`HTTP/1.1 ${res.status} ${STATUS_CODES[res.status] ?? ''}`];
-  for (const [name, value] of Object.entries(res.headers)) {
-    const shown = shownHeaders[name];
-    if (shown === undefined) continue;
-    for (const one of [value ?? []].flat()) lines.push(`${shown}: ${name === 'set-cookie' ? normaliseSetCookie(String(one), run) : String(one)}`);
-  }
-  // curl prints the body as it came: compact JSON.
-  if (res.text === '') return lines.join('\n');
-  return `${lines.join('\n')}\n\n${JSON.stringify(normaliseBody(JSON.parse(res.text), run))}`;
-}
 
 function showStep({ step, res }: (typeof exchanges)[number], run: Run): string {
   return `# ${step.title}\n${curlCommand(step)}\n${showAnswer(res, run)}`;
