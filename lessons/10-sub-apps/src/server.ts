@@ -1,0 +1,108 @@
+// The process entry: the only file that reads the environment, opens the
+// database, listens on a port and handles signals. Everything it starts is
+// built in app.ts.
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { SQLiteStore } from '@forum-lessons/session-store';
+import type { Database } from 'better-sqlite3';
+import { ensureAdmin } from './admin.ts';
+import { createApp } from './app.ts';
+import { DEVELOPMENT_SESSION_SECRET, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db.ts';
+import { readNoticeFile } from './notice.ts';
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+// #region listen
+// notice.json sits in the lesson folder, wherever you start the server from.
+// It is read on every request, so an edit shows without a restart.
+const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
+let db: Database;
+try {
+  db = openDatabase(config.databasePath);
+} catch (error) {
+  // A folder, a file that is not a database, a file you may not write: the
+  // setting is wrong, so name it instead of printing SQLite's stack trace.
+  console.error(`DATABASE_PATH: could not open ${config.databasePath}: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+// #region first-admin
+// The account with ADMIN_EMAIL becomes an approved admin, if it exists; if
+// not, it will be one when it registers.
+const adminState = config.adminEmail === undefined ? undefined : ensureAdmin(db, config.adminEmail);
+// #endregion first-admin
+
+// #region session-store
+// Sessions go into the app's own database, in a table named `sessions` that
+// the store creates. The store uses the connection it is given and never
+// closes it: the database is closed below, after the store.
+const sessionStore = new SQLiteStore({
+  db,
+  onError: (error) => console.error(`Session store: ${error.message}`),
+});
+// #endregion session-store
+
+const app = createApp({ config, db, sessionStore, readNotice: () => readNoticeFile(noticeFile) });
+const server = app.listen(config.port, (error?: Error) => {
+  if (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use. Stop the other server or choose another port, e.g. PORT=3001.`
+        : `Could not listen on port ${config.port}: ${error.message}`,
+    );
+    sessionStore.close();
+    db.close();
+    process.exit(1);
+  }
+  const { port } = server.address() as AddressInfo;
+  console.log(`listening on http://localhost:${port}`);
+  console.log(`Database: ${config.databasePath}`);
+  console.log(
+    config.adminEmail === undefined
+      ? 'No ADMIN_EMAIL: nobody can approve new accounts. Set ADMIN_EMAIL to the email of the first admin.'
+      : `Admin: ${config.adminEmail} (${adminState})`,
+  );
+  if (config.sessionSecret === DEVELOPMENT_SESSION_SECRET) {
+    console.log('Sessions are signed with the development secret. Set SESSION_SECRET (32 characters or more) for production.');
+  }
+});
+// #endregion listen
+
+// #region shutdown
+// Ctrl+C sends SIGINT; process managers and containers send SIGTERM. Stop
+// accepting connections, let requests in flight finish, close the session
+// store and the database, then exit.
+let closing = false;
+function shutdown(signal: NodeJS.Signals): void {
+  // A signal can arrive twice (a terminal and a watcher both pass it on).
+  // Once shutdown has begun, say so and let it finish, instead of letting
+  // Node's default handler end the process before everything is closed.
+  if (closing) {
+    console.log(`${signal} received again; still closing`);
+    return;
+  }
+  closing = true;
+  console.log(`${signal} received, closing the server`);
+  server.close(() => {
+    // The store first: it stops its timer that deletes expired sessions,
+    // which must not run on a closed database.
+    sessionStore.close();
+    // Closing writes everything in the write-ahead log back to forum.db.
+    db.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  // A client holding a connection open must not keep the process alive forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+// #endregion shutdown
