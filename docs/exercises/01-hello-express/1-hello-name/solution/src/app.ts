@@ -1,0 +1,43 @@
+import express, { type Express, type Request, type Response } from 'express';
+
+// #region create-app
+/**
+ * Builds the application without starting it. Tests call this function and
+ * hand the app to supertest; src/server.ts calls it and listens on a port.
+ */
+export function createApp(): Express {
+  const app = express();
+
+  // Express announces itself in an `X-Powered-By` header unless told not to.
+  // Nothing a client needs, and it tells an attacker what to probe for.
+  app.disable('x-powered-by');
+
+  app.get('/health', health);
+  app.get('/api/v1/ping', ping);
+  // #region route
+  app.get('/api/v1/hello/:name', hello);
+  // #endregion route
+
+  return app;
+}
+// #endregion create-app
+
+// #region handlers
+// A request handler receives the request, the response and `next`. It must
+// either send a response or call `next()`; these two always respond.
+function health(_req: Request, res: Response): void {
+  res.json({ status: 'ok' });
+}
+
+function ping(req: Request, res: Response): void {
+  res.json({ message: 'pong', time: new Date().toISOString(), method: req.method });
+}
+
+// #region handler
+// `:name` in the path becomes req.params.name. Express has already decoded
+// it: /api/v1/hello/Ada%20L greets "Ada L".
+function hello(req: Request<{ name: string }>, res: Response): void {
+  res.json({ message: `Hello, ${req.params.name}!` });
+}
+// #endregion handler
+// #endregion handlers
