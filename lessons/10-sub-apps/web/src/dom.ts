@@ -99,7 +99,8 @@ export function showProblem(error: unknown, form?: HTMLFormElement): void {
     announce('The forum could not be reached. Check your connection and try again.', 'error');
     return;
   }
-  const lines = error.errors.map((fieldError) => `${fieldError.path || 'The request'} ${fieldError.message}`);
+  // `{ path: 'password', message: 'is too easy to guess…' }` reads as a sentence.
+  const lines = error.errors.map(({ path, message }) => `${path === '' ? 'The request' : path[0]!.toUpperCase() + path.slice(1)} ${message}.`);
   announce(error.detail, 'error', lines);
   if (form !== undefined) showFieldErrors(form, error.errors);
 }

@@ -88,6 +88,9 @@ let firstView = true;
 function show(view: View, focus?: string): void {
   document.title = `${view.title} · Forum`;
   document.getElementById('main')!.replaceChildren(view.element);
+  // A new view starts at the top, as a new page would; focus() below
+  // scrolls on to its target when that is further down.
+  window.scrollTo(0, 0);
   const target = focus === undefined ? view.element.querySelector('h1') : document.querySelector<HTMLElement>(focus);
   if (target !== null && !firstView) {
     // tabindex="-1": focusable from a script, skipped by the Tab key.
