@@ -13,7 +13,11 @@ export function expectation(name: string, hint: string, fn: () => unknown): void
       await fn();
     } catch (error) {
       if (error instanceof Error) {
-        error.message += hintMarker + hint;
+        const message = error.message;
+        error.message = message + hintMarker + hint;
+        // V8 wrote the message into the stack when the error was made; some
+        // reporters print the stack, so it gets the hint too.
+        if (error.stack?.includes(message)) error.stack = error.stack.replace(message, error.message);
         throw error;
       }
       throw new Error(`${String(error)}${hintMarker}${hint}`);
