@@ -46,8 +46,13 @@ export interface Exercise {
 export type ExerciseState = 'not started' | 'failing' | 'passing';
 
 export const exercisesDir = (root = repoRoot) => join(root, 'docs', 'exercises');
-export const cacheDir = (root = repoRoot) => join(root, 'node_modules', '.cache', 'express-forum-lessons');
-export const playgroundDir = (root = repoRoot) => join(root, 'playground');
+/**
+ * Where exercise states and reset backups are kept. FORUM_CACHE_DIR and
+ * FORUM_PLAYGROUND_DIR move them, for the tooling tests; a playground must
+ * stay two folders below a copy of tsconfig.base.json, as lessons/ is.
+ */
+export const cacheDir = (root = repoRoot) => process.env.FORUM_CACHE_DIR ?? join(root, 'node_modules', '.cache', 'express-forum-lessons');
+export const playgroundDir = (root = repoRoot) => process.env.FORUM_PLAYGROUND_DIR ?? join(root, 'playground');
 /** What running a lesson produces; never copied into a workspace. */
 const notCopied = new Set(['node_modules', '.vitest', '.turbo', '.exercise', 'coverage', 'dist']);
 const producedFile = /\.(?:db|sqlite)(?:-wal|-shm|-journal)?$|\.log$/;

@@ -1,0 +1,77 @@
+// `pnpm seed N`: empties lesson N's default database and fills it with the
+// same small forum every time, for that lesson's schema. Prints the accounts
+// and their passwords.
+//
+//   pnpm seed 9                                 reset and fill lessons/09-…/forum.db
+//   pnpm seed 9 --keep                          add what is missing, keep the rest
+//   pnpm seed 9 --database /tmp/x.db --force    another file (refused without --force)
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listLessons, matchLessons, repoRoot } from './lib/lessons.ts';
+import { defaultDatabase, SeedRefusal, seedLesson } from './lib/seed.ts';
+
+const usage = 'Usage: pnpm seed <lesson number> [--keep] [--database PATH --force]';
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      keep: { type: 'boolean', default: false },
+      database: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (positionals.length !== 1) {
+  console.error(usage);
+  process.exit(2);
+}
+const [lesson] = matchLessons(listLessons(), positionals[0]!);
+if (!lesson || !/^\d+$/.test(positionals[0]!)) {
+  console.error(`No lesson numbered "${positionals[0]}". Run \`pnpm lessons\` for the list.\n${usage}`);
+  process.exit(2);
+}
+
+const show = (path: string) => (relative(repoRoot, path).startsWith('..') ? path : relative(repoRoot, path));
+
+try {
+  const fallback = await defaultDatabase(lesson);
+  if (values.database !== undefined && fallback !== undefined && resolve(values.database) !== fallback && !values.force) {
+    throw new SeedRefusal(
+      `Refusing to seed ${values.database}: it is not lesson ${lesson.slug.slice(0, 2)}'s default database (${show(fallback)}), and seeding empties it first. Add --force if you mean it.`,
+    );
+  }
+  const result = await seedLesson(lesson, { keep: values.keep, databasePath: values.database });
+  const number = lesson.slug.slice(0, 2);
+  console.log(`Seeded ${show(result.databasePath)} for lesson ${number} (${lesson.title})${values.keep ? ', keeping what it held' : ''}.`);
+  console.log(`Tables: ${result.tables.join(', ')}\n`);
+  const rows = result.accounts.map((account) => [
+    account.username,
+    account.email,
+    account.loginable ? account.password : '(this lesson has no passwords)',
+    account.status === undefined ? '-' : `${account.status} ${account.role}`,
+  ]);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), 8));
+  const line = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ');
+  console.log(line(['username', 'email', 'password', 'status and role']));
+  for (const row of rows) console.log(line(row));
+  if (result.posts > 0) console.log(`\n${result.posts} posts with ${result.replies} replies.`);
+  if (result.accounts[0]!.loginable) {
+    const ada = result.accounts.find((account) => account.username === 'ada')!;
+    console.log(`\nStart the lesson (pnpm dev ${Number(number)}) and log in, e.g.:`);
+    console.log(
+      `  curl -i -c cookies.txt -H 'Content-Type: application/json' -d '{"email":"${ada.email}","password":"${ada.password}"}' http://localhost:3000/api/v1/auth/login`,
+    );
+  }
+} catch (error) {
+  if (error instanceof SeedRefusal) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
