@@ -105,7 +105,7 @@ function errorPage(logError: (entry: ErrorLogEntry) => void): ErrorRequestHandle
     if (res.headersSent) return next(err);
     const status = statusOf(err);
     if (status >= 500) {
-      logError({ level: 'error', status, method: req.method, path: req.originalUrl.split('?')[0] ?? '/', error: err, requestId: req.id });
+      logError({ level: 'error', status, method: req.method, path: req.originalUrl.split('?')[0] ?? '/', error: err, requestId: String(req.id) });
     }
     res.status(status).type('html').send(htmlPage(status, status >= 500 ? 'Something went wrong on our side.' : 'The browser sent a request this page cannot answer.', req));
   };
@@ -131,7 +131,7 @@ function htmlPage(status: number, sentence: string, req: Request): string {
 <h1>${title}</h1>
 <p>${sentence}</p>
 <p><a href="/">Back to the forum</a></p>
-<p class="request-id">Request id: <code>${escapeHtml(req.id ?? '')}</code></p>
+<p class="request-id">Request id: <code>${escapeHtml(String(req.id ?? ''))}</code></p>
 </main>
 </body>
 </html>

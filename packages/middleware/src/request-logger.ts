@@ -53,7 +53,8 @@ export function requestLogger(options?: RequestLoggerOptions): RequestHandler {
         aborted: !res.writableFinished,
       };
       if (res.headersSent) entry.status = res.statusCode;
-      if (req.id !== undefined) entry.requestId = req.id;
+      // String(): pino-http, for one, declares req.id as a string, a number or an object.
+      if (req.id !== undefined) entry.requestId = String(req.id);
       log(format(entry), entry);
     });
     next();
