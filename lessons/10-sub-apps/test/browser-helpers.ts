@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect, onTestFinished } from 'vitest';
@@ -121,11 +121,12 @@ export async function openPage(context: BrowserContext, url: string) {
 // #endregion open-page
 
 // #region screenshots
-const screenshotDir = fileURLToPath(new URL('../../../docs/lessons/screenshots/10-sub-apps/', import.meta.url));
+/** docs/lessons/screenshots/ and this lesson's folder name. */
+const screenshotDir = join(fileURLToPath(new URL('../../../docs/lessons/screenshots/', import.meta.url)), basename(fileURLToPath(new URL('..', import.meta.url))));
 
 /**
  * With UPDATE_SCREENSHOTS=1 (`pnpm screenshots`), saves what the page shows
- * as docs/lessons/screenshots/10-sub-apps/NAME.png for the lesson page.
+ * as docs/lessons/screenshots/LESSON/NAME.png for the lesson page.
  * Otherwise does nothing: a normal test run writes no files.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
