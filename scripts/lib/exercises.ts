@@ -339,6 +339,8 @@ export interface Proof {
   starter: CheckResult | undefined;
   /** The check with the reference solution applied: it must pass. */
   solution: CheckResult | undefined;
+  /** tsc's errors in the lesson copy with the solution applied: there must be none. */
+  typeErrors: string[];
 }
 
 /**
@@ -366,14 +368,37 @@ export function proveExercises(exercises = listExercises(), options: { maxWorker
       solutionFile.set(exercise.id, join(relative(scratch, solved), installCheck(exercise, solved)));
     }
     const results = new Map(runChecks(scratch, [], options).map((result) => [result.file, result]));
+    const typeErrors = typecheckCopies(scratch);
     return exercises.map((exercise) => ({
       exercise,
       starter: results.get(starterFile.get(exercise.id)!),
       solution: results.get(solutionFile.get(exercise.id)!),
+      typeErrors: typeErrors.filter((line) => line.startsWith(`${dirname(dirname(solutionFile.get(exercise.id)!))}/`)),
     }));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** One tsc run over the source and tests of every solution copy; returns its error lines, paths relative to `scratch`. */
+function typecheckCopies(scratch: string): string[] {
+  writeFileSync(
+    join(scratch, 'tsconfig.json'),
+    JSON.stringify({
+      extends: './tsconfig.base.json',
+      // `types: ["node"]` is looked up from here, outside the repository.
+      compilerOptions: { typeRoots: [join(repoRoot, 'node_modules', '@types')] },
+      include: ['copies/*-solution-*/src/**/*.ts', 'copies/*-solution-*/test/**/*.ts'],
+    }),
+  );
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', 'tsconfig.json'], { cwd: scratch, encoding: 'utf8' });
+  if (result.status === 0) return [];
+  const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+  const unplaced = errors.filter((line) => !line.startsWith('copies/'));
+  if (unplaced.length > 0) throw new Error(`tsc could not check the solutions:\n${unplaced.join('\n')}`);
+  if (errors.length === 0) throw new Error(`tsc failed without an error line (exit code ${result.status}):\n${result.stdout}${result.stderr}`);
+  return errors;
 }
 
 /** True when `path` is a folder. */
