@@ -3,8 +3,10 @@
 // fields by their labels and buttons by their names, as a screen reader
 // would: a field without a <label> fails the test. `pnpm screenshots` runs
 // this file with UPDATE_SCREENSHOTS=1 and saves the pictures of the lesson page.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, hasChromium, installHint, launchChromium, openPage, screenshot, startForum } from './browser-helpers.ts';
 import { ada, adminAgent, grace } from './helpers.ts';
@@ -22,6 +24,17 @@ if (!hasChromium && process.env.CI !== 'true') {
 }
 const title = hasChromium ? 'the forum page in Chromium' : `the forum page in Chromium (skipped: no Chromium at ${chromiumPath}; set CHROMIUM_PATH. ${installHint})`;
 // #endregion skip-without-chromium
+
+/** Another site: an empty page on another port of 127.0.0.1, with no policy of its own. Closed when the test ends. */
+async function startOtherSite(): Promise<string> {
+  const server = createServer((_req, res) => res.setHeader('Content-Type', 'text/html').end('<!doctype html><title>Another site</title>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
 
 /** What a visitor's first request for the account answers: nobody is logged in. */
 const visitorCheck = '401 GET /api/v1/auth/me';
@@ -166,4 +179,81 @@ describe.skipIf(!hasChromium)(title, () => {
     await screenshot(page, 'problem');
     expectNoErrors([visitorCheck, '400 POST /api/v1/auth/register']);
   });
+
+  // #region csp-browser-test
+  test('the Content-Security-Policy stops a script injected into the page, and the page itself breaks no rule', async () => {
+    const { baseUrl } = await startForum();
+    const { page, expectNoErrors } = await openPage(context, baseUrl);
+    await page.getByRole('form', { name: 'Log in' }).waitFor();
+    // The page's own scripts and styles pass the policy: no console error yet.
+    expectNoErrors([visitorCheck]);
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+
+    // What an attacker's HTML would do if it reached the page: an inline
+    // script and an inline event handler. The browser refuses both.
+    // (A string: this code runs in the page, where `document` exists.)
+    const ran = await page.evaluate(`(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      const img = document.createElement('img');
+      img.setAttribute('src', 'data:,');
+      img.setAttribute('onerror', 'window.injected = true');
+      document.body.append(img);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return window.injected === true;
+    })()`);
+
+    expect(ran).toBe(false);
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(1);
+    expect(violations.join('\n')).toMatch(/script-src 'self'/);
+  });
+  // #endregion csp-browser-test
+
+  // #region csrf-browser-test
+  test('a page on another origin cannot write with the user\'s cookie, though the browser sends it', async () => {
+    const { app, db, baseUrl, requests } = await startForum();
+    const admin = await adminAgent(app);
+    const { body: registered } = await request(app).post('/api/v1/auth/register').send(ada).expect(201);
+    await admin.post(`/api/v1/users/${registered.id}/approve`).expect(200);
+
+    // Ada logs in on the forum's page.
+    const { page } = await openPage(context, baseUrl);
+    const login = page.getByRole('form', { name: 'Log in' });
+    await login.getByLabel('Email', { exact: true }).fill(ada.email);
+    await login.getByLabel('Password', { exact: true }).fill(ada.password);
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Posts', exact: true }).waitFor();
+
+    // Another origin: the same host on another port. To a browser that is
+    // the same *site*, so SameSite=Lax still sends the cookie with its
+    // requests. Only the cross-origin check stands in the way.
+    const evil = await startOtherSite();
+    const other = await context.newPage();
+    await other.goto(evil);
+    // A "simple" request (text/plain, no-cors) needs no CORS preflight: the
+    // browser sends it as it is, with the cookie.
+    await other.evaluate(async (target) => {
+      await fetch(`${target}/api/v1/posts`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ title: 'Forged', body: 'Posted by another site.' }),
+        mode: 'no-cors',
+      }).catch(() => {
+        // helmet's Cross-Origin-Resource-Policy keeps even the opaque answer from the other page.
+      });
+    }, baseUrl);
+    await other.close();
+
+    // The request arrived with Ada's cookie (redacted in the log), marked
+    // same-site by the browser, and was refused before any route ran.
+    const forged = requests.find((entry) => entry.msg === 'POST /api/v1/posts 403');
+    expect(forged).toMatchObject({ req: { headers: { cookie: '[Redacted]', 'sec-fetch-site': 'same-site' } } });
+    expect(db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(0);
+  });
+  // #endregion csrf-browser-test
 });

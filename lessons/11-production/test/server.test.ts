@@ -270,3 +270,76 @@ test('a session survives a restart of the real server, and SIGTERM closes the st
   expect(await res.json()).toMatchObject({ visits: 2 });
 });
 // #endregion session-restart-test
+
+// #region graceful-shutdown-test
+/** Opens a connection and sends the start of a login whose body is not all there yet. */
+async function startSlowLogin(port: number) {
+  const body = JSON.stringify({ email: 'nobody@example.com', password: 'not a real password 42' });
+  const client = connect(port, 'localhost');
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  let answer = '';
+  client.on('data', (chunk) => (answer += chunk));
+  const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+  // `Expect: 100-continue` makes the server say when it has read the
+  // headers: from then on, the request is in flight.
+  client.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`);
+  while (!answer.includes('100 Continue')) await new Promise((resolve) => setTimeout(resolve, 10));
+  answer = '';
+  client.write(body.slice(0, 10));
+  return { client, rest: body.slice(10), answer: () => answer, closed };
+}
+
+test('SIGTERM during a slow request: no new connections, the request finishes, then exit 0', async () => {
+  const databasePath = tempDatabasePath();
+  const server = startServer({ PORT: '0', DATABASE_PATH: databasePath });
+  const [, port] = await server.waitFor(/listening on http:\/\/localhost:(\d+)/);
+  const slow = await startSlowLogin(Number(port));
+
+  server.child.kill('SIGTERM');
+  await server.waitFor(/SIGTERM received, closing the server/);
+  // Stopped accepting: a new connection is refused.
+  await expect(fetch(`http://localhost:${port}/health`)).rejects.toThrow();
+  expect(server.child.exitCode).toBeNull();
+
+  // The request in flight gets its whole answer.
+  slow.client.write(slow.rest);
+  await slow.closed;
+  expect(slow.answer()).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+  expect(await server.exited).toBe(0);
+  expect(server.output().stdout).toContain('"msg":"closed"');
+  // The store and the database were closed: the write-ahead log is gone.
+  expect(existsSync(`${databasePath}-wal`)).toBe(false);
+});
+
+test('a request that does not finish by SHUTDOWN_TIMEOUT_MS is cut off, and the exit code says so', async () => {
+  const databasePath = tempDatabasePath();
+  const server = startServer({ PORT: '0', DATABASE_PATH: databasePath, SHUTDOWN_TIMEOUT_MS: '500' });
+  const [, port] = await server.waitFor(/listening on http:\/\/localhost:(\d+)/);
+  const slow = await startSlowLogin(Number(port));
+
+  server.child.kill('SIGTERM');
+  await slow.closed;
+
+  expect(await server.exited).toBe(1);
+  expect(server.output().stdout).toContain('requests still running after 500 ms (SHUTDOWN_TIMEOUT_MS); closing their connections');
+  expect(existsSync(`${databasePath}-wal`)).toBe(false);
+});
+// #endregion graceful-shutdown-test
+
+// #region slow-client-test
+test('a client that sends its headers too slowly is answered 408 and disconnected', async () => {
+  const server = startServer({ PORT: '0', HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '1000' });
+  const [, port] = await server.waitFor(/listening on http:\/\/localhost:(\d+)/);
+  const client = connect(Number(port), 'localhost');
+  let answer = '';
+  client.on('data', (chunk) => (answer += chunk));
+  const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+
+  // The headers never end: no blank line.
+  client.write('GET /health HTTP/1.1\r\nHost: localhost\r\n');
+  await closed;
+
+  expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+});
+// #endregion slow-client-test

@@ -24,10 +24,13 @@ export interface RateLimits {
  */
 export function createRateLimits({ windowMs, api, login, loginAccount, register }: Config['rateLimits'], logger: Logger): RateLimits {
   const minutes = Math.ceil(windowMs / 60_000);
-  const limiter = (limit: number, detail: string, options: Partial<Options> = {}) =>
+  const limiter = (identifier: string, limit: number, detail: string, options: Partial<Options> = {}) =>
     rateLimit({
       windowMs,
       limit,
+      // The policy's name in the RateLimit headers, which list every limit
+      // the request counted against: `"login"; r=4; t=880`.
+      identifier,
       // The `RateLimit` and `RateLimit-Policy` headers of the IETF draft
       // (draft 8), on every answer, and `Retry-After` on a 429. Not the
       // older, unstandardised X-RateLimit-* ones.
@@ -46,20 +49,20 @@ export function createRateLimits({ windowMs, api, login, loginAccount, register 
     });
 
   return {
-    api: limiter(api, `Too many requests from this address. Try again in ${minutes} minutes.`),
+    api: limiter('api', api, `Too many requests from this address. Try again in ${minutes} minutes.`),
     login: [
       // Per address: one machine guessing many accounts' passwords.
-      limiter(login, `Too many login attempts from this address. Try again in ${minutes} minutes.`),
+      limiter('login', login, `Too many login attempts from this address. Try again in ${minutes} minutes.`),
       // Per account: many machines guessing one account's password. Only
       // failures count, so the real user's own logins never lock them out.
-      limiter(loginAccount, `Too many failed logins for this account. Try again in ${minutes} minutes.`, {
+      limiter('login-account', loginAccount, `Too many failed logins for this account. Try again in ${minutes} minutes.`, {
         keyGenerator: (req) => `account:${accountOf(req.body)}`,
         // A body without an email is refused by validation (400); it names no account to count.
         skip: (req) => accountOf(req.body) === undefined,
         skipSuccessfulRequests: true,
       }),
     ],
-    register: limiter(register, `Too many accounts registered from this address. Try again in ${minutes} minutes.`),
+    register: limiter('register', register, `Too many accounts registered from this address. Try again in ${minutes} minutes.`),
   };
 }
 
