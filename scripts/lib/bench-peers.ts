@@ -1,16 +1,16 @@
-// The benchmark's peers, kept out of the workspace. connect-sqlite3 needs the
-// sqlite3 native module (compiled from source where no prebuilt binary can be
-// downloaded) and better-sqlite3-session-store is GPL-3.0; a learner running
-// `pnpm install` should get neither. The benchmark installs them with npm, on
-// its first run, into a cache folder outside the repository, and loads them
-// from there.
+// The session stores the benchmarks compare ours with, kept out of the
+// workspace. connect-sqlite3 needs the sqlite3 native module (compiled from
+// source where no prebuilt binary can be downloaded) and
+// better-sqlite3-session-store is GPL-3.0; a learner running `pnpm install`
+// should get neither. The first benchmark that needs them installs them with
+// npm into a cache folder outside the repository, and every benchmark loads
+// them from there: packages/session-store's `pnpm bench` (store calls) and
+// lesson 11's `pnpm bench:http` (HTTP requests).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type session from 'express-session';
-import type { Store } from 'express-session';
 
 /** The exact versions measured; sqlite3 is pinned so a failed build is an error, not a skipped optional dependency. */
 export const PEER_VERSIONS = {
@@ -19,12 +19,16 @@ export const PEER_VERSIONS = {
   sqlite3: '5.1.7',
 } as const;
 
-/** What both peers export: a function of express-session that returns a Store class. */
-export type StoreFactory = (expressSession: typeof session) => new (options: object) => Store;
+/**
+ * What both peers export: a function of express-session that returns a Store
+ * class. scripts/ does not depend on express-session, so the caller names the
+ * Store type: `loadPeers<Store>()`.
+ */
+export type StoreFactory<S = unknown> = (expressSession: unknown) => new (options: object) => S;
 
-export interface Peers {
-  connectSqlite3: StoreFactory;
-  betterSqlite3SessionStore: StoreFactory;
+export interface Peers<S = unknown> {
+  connectSqlite3: StoreFactory<S>;
+  betterSqlite3SessionStore: StoreFactory<S>;
 }
 
 /** `${XDG_CACHE_HOME:-~/.cache}/express-forum-lessons/bench-peers` */
@@ -35,7 +39,7 @@ export function peersDir(env: NodeJS.ProcessEnv = process.env): string {
 
 // Loads every peer from `dir`, checking versions, and sqlite3's native
 // module too (connect-sqlite3 only requires it when a store is built).
-function load(dir: string): Peers {
+function load<S>(dir: string): Peers<S> {
   const require = createRequire(join(dir, 'noop.js'));
   for (const [name, version] of Object.entries(PEER_VERSIONS)) {
     const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string };
@@ -43,8 +47,8 @@ function load(dir: string): Peers {
   }
   require('sqlite3');
   return {
-    connectSqlite3: require('connect-sqlite3') as StoreFactory,
-    betterSqlite3SessionStore: require('better-sqlite3-session-store') as StoreFactory,
+    connectSqlite3: require('connect-sqlite3') as StoreFactory<S>,
+    betterSqlite3SessionStore: require('better-sqlite3-session-store') as StoreFactory<S>,
   };
 }
 
@@ -57,7 +61,7 @@ function install(dir: string): void {
   const manifest = {
     name: 'express-forum-lessons-bench-peers',
     private: true,
-    description: 'Peers of the @forum-lessons/session-store benchmark, installed by bench/peers.ts.',
+    description: 'Peers of the session store benchmarks, installed by scripts/lib/bench-peers.ts.',
     dependencies: PEER_VERSIONS,
     allowScripts: { sqlite3: true },
   };
@@ -75,9 +79,9 @@ function install(dir: string): void {
  * version, or built for another Node (the folder is then emptied and
  * installed afresh).
  */
-export function loadPeers(dir = peersDir()): Peers {
+export function loadPeers<S = unknown>(dir = peersDir()): Peers<S> {
   try {
-    return load(dir);
+    return load<S>(dir);
   } catch (error) {
     const missing = (error as { code?: unknown }).code === 'MODULE_NOT_FOUND';
     const reason = missing ? 'not installed yet' : error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -87,5 +91,5 @@ export function loadPeers(dir = peersDir()): Peers {
     rmSync(join(dir, entry), { recursive: true, force: true });
   }
   install(dir);
-  return load(dir);
+  return load<S>(dir);
 }

@@ -13,7 +13,7 @@
 // The peers (connect-sqlite3 with its sqlite3 native module, and the GPL-3.0
 // better-sqlite3-session-store) are not dependencies of this package: the
 // first run installs them with npm into a cache folder outside the repository
-// (see peers.ts) and later runs load them from there.
+// (see scripts/lib/bench-peers.ts) and later runs load them from there.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +24,9 @@ import session from 'express-session';
 import type { SessionData, Store } from 'express-session';
 import { SQLiteStore } from '../src/index.ts';
 import { createSchema } from '../src/schema.ts';
-import { loadPeers } from './peers.ts';
+import { loadPeers } from '../../../scripts/lib/bench-peers.ts';
 
-const { connectSqlite3, betterSqlite3SessionStore } = loadPeers();
+const { connectSqlite3, betterSqlite3SessionStore } = loadPeers<Store>();
 
 const SIZES = (process.env.SIZES ?? '1000,100000').split(',').map(Number);
 const BUDGET_MS = Number(process.env.BUDGET_MS ?? 500);
