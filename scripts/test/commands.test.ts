@@ -30,7 +30,7 @@ const documented = documentedCommands(readme);
 const scriptNames = [...new Set(documented.map(({ name }) => name).filter((name) => !builtInsOnPurpose.has(name)))];
 
 test('the README documents the commands a newcomer needs', () => {
-  expect(scriptNames).toEqual(expect.arrayContaining(['dev', 'lessons', 'test', 'site', 'site:build']));
+  expect(scriptNames).toEqual(expect.arrayContaining(['dev', 'lessons', 'test', 'site', 'site:build', 'checkup', 'seed', 'exercise']));
 });
 
 test('every pnpm command in the README is a root script (or pnpm install)', () => {
@@ -109,3 +109,26 @@ test('documentedCommands reads pnpm lines, skips comments and variable prefixes'
     { name: 'install', line: 'pnpm install' },
   ]);
 });
+
+// The learner's loop, through pnpm at the root: each answer comes from our script.
+test('`pnpm checkup` at the root is our checkup, not pnpm\'s doctor', () => {
+  const result = spawnSync('pnpm', ['checkup'], { cwd: repoRoot, env: { ...process.env, PORT: '0' }, encoding: 'utf8', timeout: hangGuard - 10_000 });
+
+  expect(result.stdout).toContain('Checking this machine for the course');
+  expect(result.stdout).toMatch(/✓ better-sqlite3\s+loads in Node/);
+}, hangGuard);
+
+test('`pnpm exercise` at the root lists the exercises', () => {
+  const result = spawnSync('pnpm', ['exercise'], { cwd: repoRoot, encoding: 'utf8', timeout: hangGuard - 10_000 });
+
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Exercises (run one with `pnpm exercise <lesson>.<number>`');
+  expect(result.stdout).toMatch(/5\.1\s+Refuse keys the schema does not know/);
+}, hangGuard);
+
+test('`pnpm seed` at the root is our seed: a lesson without a database is refused', () => {
+  const result = spawnSync('pnpm', ['seed', '1'], { cwd: repoRoot, encoding: 'utf8', timeout: hangGuard - 10_000 });
+
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toContain('has no database, so there is nothing to seed');
+}, hangGuard);
