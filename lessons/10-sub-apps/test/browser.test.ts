@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('status').getByText(text).waitFor();
   }
 
+  // #region pending-test
   test('a newly registered account waits for approval, then sees the posts', async () => {
     const { app, baseUrl } = await startForum();
     const { page, expectNoErrors } = await openPage(context, baseUrl);
@@ -77,6 +78,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByText('No posts yet. Write the first one.').waitFor();
     expectNoErrors([visitorCheck]);
   });
+  // #endregion pending-test
 
   test('an approved member writes a post and a reply, pages through the posts and logs out', async () => {
     const { app, baseUrl } = await startForum();
@@ -142,6 +144,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expectNoErrors([visitorCheck]);
   });
 
+  // #region problem-test
   test('a refused registration shows the problem detail and marks the field', async () => {
     const { baseUrl } = await startForum();
     const { page, expectNoErrors } = await openPage(context, baseUrl);
@@ -166,4 +169,5 @@ describe.skipIf(!hasChromium)(title, () => {
     await screenshot(page, 'problem');
     expectNoErrors([visitorCheck, '400 POST /api/v1/auth/register']);
   });
+  // #endregion problem-test
 });

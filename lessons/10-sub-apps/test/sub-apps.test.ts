@@ -117,6 +117,7 @@ test('a page module that does not compile is a 500 page that hides the error and
   expect(errors[0]).toMatchObject({ status: 500, method: 'GET', path: '/js/main.js' });
 });
 
+// #region edited-module
 test('an edited page module is served anew without a restart', async () => {
   const webDir = tempWebDir({ 'public/index.html': '<!doctype html>', 'src/main.ts': 'export const version: number = 1;' });
   const web = webOnly({ webDir });
@@ -127,6 +128,7 @@ test('an edited page module is served anew without a restart', async () => {
   utimesSync(join(webDir, 'src/main.ts'), new Date(2030, 0, 1), new Date(2030, 0, 1));
   expect((await request(web).get('/js/main.js')).text).toContain('version = 2');
 });
+// #endregion edited-module
 
 // #region not-inherited
 test('no answer says X-Powered-By: every sub-app turns it off for itself', async () => {

@@ -6,6 +6,7 @@ import { makeApp } from './helpers.ts';
 // style-src 'self': the browser then refuses any code or style written into
 // the HTML itself. These checks keep the page ready for it, without a browser.
 
+// #region no-inline
 test('the page has no inline script, no style attribute and no on* handler', async () => {
   const res = await request(makeApp().app).get('/').expect(200);
 
@@ -25,6 +26,7 @@ test('the page has no inline script, no style attribute and no on* handler', asy
   expect(res.text).not.toMatch(/\son[a-z]+\s*=/i);
   expect(res.text).not.toMatch(/javascript:/i);
 });
+// #endregion no-inline
 
 test('every script and stylesheet the page names is served', async () => {
   const { app } = makeApp();

@@ -57,9 +57,11 @@ export function createAuthRouter({ config, db, loggedIn, now }: AuthRouterDeps):
     // #endregion first-admin
     const user = insertUser.get({ ...fields, ...access, passwordHash, createdAt: new Date().toISOString() })!;
     // The answer is built from the RETURNING columns: no password, no hash.
+    // #region register-location
     // req.app is the API sub-app, and req.app.path() the path it is mounted
     // at (/api/v1): the users router is its sibling, not under /auth.
     res.status(201).location(`${req.app.path()}/users/${user.id}`).json(user);
+    // #endregion register-location
   });
   // #endregion register
 

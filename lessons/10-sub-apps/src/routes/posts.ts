@@ -134,6 +134,7 @@ export function createPostsRouter({ db, now }: PostsRouterDeps): Router {
   });
   // #endregion list-posts
 
+  // #region create-post
   router.post('/', validate({ body: newPostBody }), (req, res) => {
     const at = new Date(now()).toISOString();
     const { id } = insertPost.get({ authorId: Number(req.user!.id), ...req.body, at })!;
@@ -141,6 +142,7 @@ export function createPostsRouter({ db, now }: PostsRouterDeps): Router {
     // path in front: /api/v1/posts. Written like this, nothing here repeats it.
     res.status(201).location(`${req.baseUrl}/${id}`).json(postOr404(id));
   });
+  // #endregion create-post
 
   router.get('/:id', validate({ params: postIdParams }), (req, res) => {
     res.json(postOr404(req.params.id));
