@@ -76,7 +76,7 @@ test('the matrix covers every route the app and its API have, and nothing else',
   const { app, db, store } = makeApp();
   // A mounted sub-app hides behind a function of Express's in the root app's
   // list, so the API's routes are read from an API built the same way.
-  // The page's routes (its files) are tested in web.test.ts, not here.
+  // The page's routes (its files) are tested in sub-apps.test.ts and web-page.test.ts, not here.
   const api = createApi({ config: loadConfig({ NODE_ENV: 'test' }), db, sessionStore: store, readNotice: async () => notice, now: Date.now });
   const routes = [...routesOf(stackOf(app)), ...routesOf(stackOf(api), '/api/v1')];
   const covered = new Set(matrix.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`));

@@ -115,11 +115,11 @@ describe.skipIf(!hasChromium)(title, () => {
     await announced(page, 'Your post was published.');
 
     // A reply: it shows under the post, and takes the focus.
-    await page.getByLabel('Reply', { exact: true }).fill('Only its own: each app has its settings. Read req.app.get() in a handler to see.');
+    await page.getByLabel('Reply', { exact: true }).fill('Both: it reads from the root app any setting it never set, but express() gives every app its own defaults, x-powered-by included.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     await announced(page, 'Your reply was added.');
     await page.getByRole('heading', { name: 'Replies (1)' }).waitFor();
-    const reply = page.getByRole('listitem').filter({ hasText: 'Only its own: each app has its settings.' });
+    const reply = page.getByRole('listitem').filter({ hasText: 'Both: it reads from the root app any setting it never set' });
     await reply.and(page.locator(':focus')).waitFor();
     expect(await reply.textContent()).toContain('ada · 2 Mar 2026, 09:30');
     await screenshot(page, 'post-with-reply');

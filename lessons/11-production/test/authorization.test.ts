@@ -77,7 +77,7 @@ test('the matrix covers every route the app and its API have, and nothing else',
   const { app, db, store } = makeApp();
   // A mounted sub-app hides behind a function of Express's in the root app's
   // list, so the API's routes are read from an API built the same way.
-  // The page's routes (its files) are tested in web.test.ts, not here.
+  // The page's routes (its files) are tested in sub-apps.test.ts and web-page.test.ts, not here.
   const config = loadConfig({ NODE_ENV: 'test' });
   const logger = createLogger(config);
   const api = createApi({ config, db, sessionStore: store, readNotice: async () => notice, now: Date.now, logger, logError: () => {} });

@@ -148,6 +148,17 @@ test('a sub-app left alone would say X-Powered-By, whatever the app that mounts 
   const res = await request(root).get('/sub');
   expect(res.headers['x-powered-by']).toBe('Express');
 });
+test('a setting the sub-app never set is read from the app that mounts it: trust proxy, for one', async () => {
+  const root = express();
+  root.set('trust proxy', 1);
+  root.set('forum name', 'Lessons');
+  const sub = express();
+  sub.get('/', (req, res) => res.json({ ip: req.ip, protocol: req.protocol, name: req.app.get('forum name') }));
+  root.use('/sub', sub);
+
+  const res = await request(root).get('/sub').set('X-Forwarded-For', '203.0.113.9').set('X-Forwarded-Proto', 'https');
+  expect(res.body).toEqual({ ip: '203.0.113.9', protocol: 'https', name: 'Lessons' });
+});
 // #endregion not-inherited
 
 // #region one-log
