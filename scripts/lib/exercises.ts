@@ -355,6 +355,10 @@ export function proveExercises(exercises = listExercises(), options: { maxWorker
     // Copies sit two levels down, like lessons/NN-slug, so that their
     // tsconfig.json finds '../../tsconfig.base.json'.
     cpSync(join(repoRoot, 'tsconfig.base.json'), join(scratch, 'tsconfig.base.json'));
+    // A lesson file that reaches the repository by a relative path
+    // ('../../scripts/…', '../../packages/…') finds it from a copy too.
+    for (const folder of ['scripts', 'packages']) symlinkSync(join(repoRoot, folder), join(scratch, folder), 'junction');
+    writeFileSync(join(scratch, 'package.json'), JSON.stringify({ private: true, type: 'module' }));
     const starterFile = new Map<string, string>();
     const solutionFile = new Map<string, string>();
     for (const exercise of exercises) {
