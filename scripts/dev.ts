@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { lastLesson, lastLessonFile, rememberLesson } from './lib/last-lesson.ts';
 import { formatLessonList, listLessons, matchLessons, repoRoot, type Lesson } from './lib/lessons.ts';
+import { watchTypes } from './lib/type-watch.ts';
 import { packageSourceDirs, watchServer } from './lib/watch.ts';
 
 const lessons = listLessons();
@@ -100,6 +101,9 @@ if (Number(port) > 0 && !(await portIsFree(Number(port)))) {
 rememberLesson(lesson, lastLessonPath);
 
 console.log(`Starting lesson ${lesson.slug} (${lesson.title}); it restarts when you save a file. Ctrl+C stops it.`);
+// The lesson's type errors, from tsc --watch beside the server (lib/type-watch.ts).
+const types = watchTypes(lesson.dir, join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), (line) => process.stdout.write(`${line}\n`));
+process.on('exit', () => types?.stop());
 const code = await watchServer({
   entry: 'src/server.ts',
   cwd: lesson.dir,
