@@ -27,6 +27,12 @@ import {
   type Exercise,
 } from './lib/exercises.ts';
 
+// `pnpm exercise | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const usage = 'Usage: pnpm exercise [<lesson>.<number> [--watch | --solution | --reset]] | pnpm exercise --prove';
 
 let args: ReturnType<typeof parse>;

@@ -10,6 +10,12 @@ import { parseArgs } from 'node:util';
 import { listLessons, matchLessons, repoRoot } from './lib/lessons.ts';
 import { defaultDatabase, SeedRefusal, seedLesson } from './lib/seed.ts';
 
+// `pnpm seed 9 | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const usage = 'Usage: pnpm seed <lesson number> [--keep] [--database PATH --force]';
 
 let parsed;
