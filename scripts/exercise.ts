@@ -193,13 +193,19 @@ async function watchCheck(exercise: Exercise): Promise<void> {
 function prove(): number {
   const proofs = proveExercises(exercises, { maxWorkers: 2 });
   let failures = 0;
-  for (const { exercise, starter, solution: solved } of proofs) {
-    const starterFails = starter !== undefined && !starter.passed;
+  for (const { exercise, starter, solution: solved, typeErrors } of proofs) {
+    const starterFails = starter !== undefined && !starter.passed && starter.error === undefined;
     const solutionPasses = solved?.passed === true;
-    if (!starterFails || !solutionPasses) failures++;
-    const verdict = [starterFails ? 'fails on the starter' : 'PASSES ON THE STARTER', solutionPasses ? 'passes with the solution' : 'FAILS WITH THE SOLUTION'];
+    if (!starterFails || !solutionPasses || typeErrors.length > 0) failures++;
+    const verdict = [
+      starterFails ? 'fails on the starter' : starter?.error ? 'DOES NOT LOAD ON THE STARTER' : 'PASSES ON THE STARTER',
+      solutionPasses ? 'passes with the solution' : 'FAILS WITH THE SOLUTION',
+      ...(typeErrors.length > 0 ? [`${typeErrors.length} TYPE ERROR(S) IN THE SOLUTION`] : []),
+    ];
     console.log(`${exercise.id.padEnd(6)}${exercise.title.padEnd(52)} ${verdict.join(', ')}`);
+    if (starter?.error) console.log(indent(starter.error, 4));
     if (!solutionPasses) console.log(indent(report(solved), 4));
+    for (const line of typeErrors) console.log(`    ${line}`);
   }
   console.log(`\n${proofs.length - failures} passed, ${failures} failed`);
   return failures === 0 ? 0 : 1;
