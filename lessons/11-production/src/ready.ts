@@ -23,7 +23,7 @@ type Check = { ok: true } | { ok: false; problem: string };
  * restarts a process whose /health fails.
  */
 export function readiness({ db, sessionStore, shuttingDown = () => false, storeTimeoutMs = 2000 }: ReadyDeps): RequestHandler {
-  return async (_req, res) => {
+  return async (req, res) => {
     const checks = {
       database: checkDatabase(db),
       sessions: await checkStore(sessionStore, storeTimeoutMs),
@@ -36,7 +36,7 @@ export function readiness({ db, sessionStore, shuttingDown = () => false, storeT
       return;
     }
     const detail = `Not ready: ${failed.map(([name, check]) => `${name}: ${check.problem}`).join('; ')}`;
-    res.status(503).type('application/problem+json').json({ ...problem(503, detail, { instance: '/ready' }), checks });
+    res.status(503).type('application/problem+json').json({ ...problem(503, detail, { instance: '/ready' }), requestId: String(req.id), checks });
   };
 }
 

@@ -35,6 +35,7 @@ test('a database the process may only read is not ready: 503, though every SELEC
     detail: 'Not ready: database: SQLITE_READONLY',
     checks: { database: { ok: false, problem: 'SQLITE_READONLY' }, sessions: { ok: true } },
   });
+  expect(res.body.requestId).toBe(res.headers['x-request-id']);
   // Nothing was left behind by the check itself.
   expect(readOnly.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ready_probe'").pluck().get()).toBe(0);
   store.close();
