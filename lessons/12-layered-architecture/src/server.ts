@@ -1,0 +1,142 @@
+// The process entry: the only file that reads the environment, opens the
+// database, listens on a port and handles signals. Everything it starts is
+// built in app.ts.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { SQLiteStore } from '@forum-lessons/session-store';
+import type { Database } from 'better-sqlite3';
+import session from 'express-session';
+import { ensureAdmin } from './admin.ts';
+import { createApp } from './app.ts';
+import { DEVELOPMENT_SESSION_SECRET, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db.ts';
+import { createLogger } from './logger.ts';
+import { readNoticeFile } from './notice.ts';
+
+// #region config
+// Read once, checked whole, before anything starts: a bad setting stops the
+// process here with every problem named, not at the first request that
+// needs it.
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+// #endregion config
+
+const logger = createLogger(config);
+const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
+let db: Database;
+try {
+  db = openDatabase(config.databasePath);
+} catch (error) {
+  console.error(`DATABASE_PATH: could not open ${config.databasePath}: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const adminState = config.adminEmail === undefined ? undefined : ensureAdmin(db, config.adminEmail);
+
+// #region session-store
+// SESSION_STORE=sqlite (the default): sessions in the app's database, as
+// since lesson 06. SESSION_STORE=memory: express-session's MemoryStore, to
+// compare against; config.ts refuses it in production.
+const sessionStore =
+  config.sessionStore === 'sqlite'
+    ? new SQLiteStore({ db, onError: (error) => logger.error({ err: error }, 'session store') })
+    : new session.MemoryStore();
+// #endregion session-store
+
+let closing = false;
+const app = createApp({ config, db, sessionStore, logger, readNotice: () => readNoticeFile(noticeFile), shuttingDown: () => closing });
+
+// #region http-server
+// A client that sends its headers or its body a byte at a time holds a
+// connection open for as long as it likes, unless the server sets a limit:
+// headersTimeout for the headers, requestTimeout for the whole request. Past
+// either, Node answers 408 and closes the connection. Node looks for such
+// connections every connectionsCheckingInterval (30 s unless set): once a
+// second keeps the limits close to what they say.
+const server = createServer(
+  { requestTimeout: config.requestTimeoutMs, headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+  app,
+);
+// #endregion http-server
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${config.port} is already in use. Stop the other server or choose another port, e.g. PORT=3001.`
+      : `Could not listen on port ${config.port}: ${error.message}`,
+  );
+  closeStores();
+  process.exit(1);
+});
+
+server.listen(config.port, () => {
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, `listening on http://localhost:${port}`);
+  logger.info({ databasePath: config.databasePath, sessionStore: config.sessionStore }, `Database: ${config.databasePath}`);
+  if (config.adminEmail === undefined) {
+    logger.warn('No ADMIN_EMAIL: nobody can approve new accounts. Set ADMIN_EMAIL to the email of the first admin.');
+  } else {
+    logger.info(`Admin: ${config.adminEmail} (${adminState})`);
+  }
+  if (config.sessionSecret === DEVELOPMENT_SESSION_SECRET) {
+    logger.warn('Sessions are signed with the development secret. Set SESSION_SECRET (32 characters or more) for production.');
+  }
+  if (config.nodeEnv === 'production' && config.trustProxy === false) {
+    logger.warn('TRUST_PROXY is not set: behind a proxy that ends TLS, no Secure session cookie can be set. Set TRUST_PROXY to the number of proxies (e.g. 1).');
+  }
+  if (config.corsOrigins.includes('*')) {
+    logger.warn('CORS_ORIGINS=*: any site may call the API with a logged-in user\'s cookie. For development only.');
+  }
+});
+
+// #region shutdown
+// SIGTERM (a process manager, a container runtime, a deploy) or SIGINT
+// (Ctrl+C). In order:
+// 1. /ready answers 503, so a load balancer sends no new requests;
+// 2. the server stops accepting connections and closes the idle ones;
+// 3. requests in flight finish, for up to SHUTDOWN_TIMEOUT_MS;
+// 4. past that deadline, their connections are closed;
+// 5. the session store, then the database, are closed;
+// 6. exit code 0 if every request finished, 1 if some were cut off.
+function shutdown(signal: NodeJS.Signals): void {
+  if (closing) {
+    logger.info(`${signal} received again; still closing`);
+    return;
+  }
+  closing = true;
+  logger.info(`${signal} received, closing the server`);
+  let cutOff = false;
+  const deadline = setTimeout(() => {
+    cutOff = true;
+    logger.warn(`requests still running after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS); closing their connections`);
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  // A keep-alive connection whose request finishes after this point would
+  // stay open, idle, until its keep-alive timeout: close idle ones as they come.
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  server.close(() => {
+    clearTimeout(deadline);
+    clearInterval(sweep);
+    closeStores();
+    logger.info(cutOff ? 'closed, with requests cut off' : 'closed');
+    process.exit(cutOff ? 1 : 0);
+  });
+  server.closeIdleConnections();
+}
+
+/** The session store first: its cleanup timer must not run on a closed database. */
+function closeStores(): void {
+  if (sessionStore instanceof SQLiteStore) sessionStore.close();
+  // Closing writes everything in the write-ahead log back to forum.db.
+  db.close();
+}
+
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+// #endregion shutdown

@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { expect, test } from 'vitest';
+import { ensureAdmin } from '../src/admin.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db.ts';
+import { ada, admin, loggedInAgent, makeApp } from './helpers.ts';
+
+// #region first-admin-test
+test('the account registered with ADMIN_EMAIL, in any letter case, is an approved admin', async () => {
+  const { app } = makeApp();
+
+  const res = await request(app)
+    .post('/api/v1/auth/register')
+    .send({ ...admin, email: ' Admin@Example.COM ' });
+
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ email: 'admin@example.com', status: 'approved', role: 'admin' });
+});
+
+test('everyone else registers as a pending member', async () => {
+  const res = await request(makeApp().app).post('/api/v1/auth/register').send(ada);
+
+  expect(res.body).toMatchObject({ status: 'pending', role: 'member' });
+});
+// #endregion first-admin-test
+
+test('without ADMIN_EMAIL nobody becomes an admin by registering', async () => {
+  const { app } = makeApp({ config: loadConfig({ NODE_ENV: 'test' }) });
+
+  const res = await request(app).post('/api/v1/auth/register').send(admin);
+
+  expect(res.body).toMatchObject({ status: 'pending', role: 'member' });
+});
+
+test('GET /api/v1/auth/me shows the caller\'s status and role', async () => {
+  const agent = await loggedInAgent(makeApp().app);
+
+  const res = await agent.get('/api/v1/auth/me');
+
+  expect(res.body).toEqual({
+    id: 1,
+    username: 'ada',
+    email: 'ada@example.com',
+    status: 'pending',
+    role: 'member',
+    createdAt: expect.any(String),
+  });
+});
+
+// #region ensure-admin-test
+test('ensureAdmin() promotes an existing account once, and touches no other', () => {
+  const db = openDatabase(':memory:');
+  const insert = db.prepare("INSERT INTO users (username, email, created_at) VALUES (?, ?, 'now')");
+  insert.run('ada', 'ada@example.com');
+  insert.run('grace', 'grace@example.com');
+
+  expect(ensureAdmin(db, 'nobody@example.com')).toBe('not registered');
+  expect(ensureAdmin(db, 'ada@example.com')).toBe('promoted');
+  expect(ensureAdmin(db, 'ada@example.com')).toBe('already admin');
+  expect(db.prepare('SELECT username, status, role FROM users ORDER BY id').all()).toEqual([
+    { username: 'ada', status: 'approved', role: 'admin' },
+    { username: 'grace', status: 'pending', role: 'member' },
+  ]);
+  db.close();
+});
+// #endregion ensure-admin-test
+
+test.each(['not an email', 'admin@', ''])('ADMIN_EMAIL=%j is refused, naming the setting', (value) => {
+  expect(() => loadConfig({ ADMIN_EMAIL: value })).toThrow(`ADMIN_EMAIL must be an email address, got ${JSON.stringify(value)}`);
+});
+
+test('ADMIN_EMAIL is trimmed and lowercased, as registered emails are', () => {
+  expect(loadConfig({ ADMIN_EMAIL: ' Admin@Example.COM ' }).adminEmail).toBe('admin@example.com');
+  expect(loadConfig({}).adminEmail).toBeUndefined();
+});
