@@ -6,7 +6,7 @@
 //   pnpm exercise 5.1 --solution  the reference solution, as a diff against the starting code
 //   pnpm exercise 5.1 --reset     puts the starting code back in the files the exercise concerns
 //   pnpm exercise --prove         (instructors) every check fails on the starter and passes with its solution
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from './lib/lessons.ts';
@@ -168,26 +168,39 @@ function reset(exercise: Exercise): void {
 async function watchCheck(exercise: Exercise): Promise<void> {
   check(exercise);
   const workspace = join(playgroundDir(), exercise.lesson.slug);
-  console.log('\nWatching for changes; Ctrl+C ends.');
   let timer: NodeJS.Timeout | undefined;
+  // One watcher per folder, all in place before the prompt: Node 20's
+  // recursive watch on Linux sets itself up later and can miss a first save.
   const watchers: FSWatcher[] = ['src', 'test']
     .map((folder) => join(workspace, folder))
     .filter(isFolder)
+    .flatMap(foldersUnder)
     .map((folder) =>
-      watch(folder, { recursive: true }, (_event, name) => {
+      watch(folder, (_event, name) => {
         if (!name || !/\.(?:[cm]?[jt]s|json)$/.test(name.toString())) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          console.log(`\n${'─'.repeat(60)}\n${name.toString()} changed\n`);
+          console.log(`\n${'─'.repeat(60)}\n${relative(workspace, join(folder, name.toString()))} changed\n`);
           check(exercise);
         }, 150);
       }),
     );
+  console.log('\nWatching for changes; Ctrl+C ends.');
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
   for (const watcher of watchers) watcher.close();
   clearTimeout(timer);
+}
+
+/** `dir` and every folder below it. */
+function foldersUnder(dir: string): string[] {
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => foldersUnder(join(dir, entry.name))),
+  ];
 }
 
 function prove(): number {
