@@ -125,7 +125,7 @@ export function copyLesson(lesson: Lesson, target: string): void {
     if (notCopied.has(entry.name) || producedFile.test(entry.name)) continue;
     cpSync(join(lesson.dir, entry.name), join(target, entry.name), {
       recursive: true,
-      filter: (source) => !producedFile.test(source) && !source.split(/[\\/]/).some((part) => notCopied.has(part)),
+      filter: (source) => !producedFile.test(source) && !relative(lesson.dir, source).split(/[\\/]/).some((part) => notCopied.has(part)),
     });
   }
   linkNodeModules(lesson, target);
