@@ -20,7 +20,8 @@ export interface TypeWatch {
 
 /**
  * Starts `tsc --watch` on the folder's tsconfig.json; undefined when there is
- * none or when FORUM_TYPECHECK=0. `write` receives whole lines.
+ * none or when FORUM_TYPECHECK=0. `write` receives whole lines, a report's
+ * lines in one call.
  */
 export function watchTypes(cwd: string, tscPath: string, write: (line: string) => void, env = process.env): TypeWatch | undefined {
   if (env.FORUM_TYPECHECK === '0' || !existsSync(join(cwd, 'tsconfig.json')) || !existsSync(tscPath)) return undefined;
@@ -56,9 +57,14 @@ export function watchTypes(cwd: string, tscPath: string, write: (line: string) =
         if (last === undefined) write('[types] no type errors (checked in the background; save to check again)');
         else if (last > 0) write('[types] no type errors');
       } else {
-        write(`[types] ${count} type error${count === 1 ? '' : 's'} (the server still runs: tsx does not check types)`);
-        for (const entry of errors.slice(0, shown)) write(`[types]   ${entry}`);
-        if (errors.length > shown) write(`[types]   … and ${errors.length - shown} more: pnpm typecheck`);
+        // One write for the whole report, so that server output cannot land in the middle.
+        write(
+          [
+            `[types] ${count} type error${count === 1 ? '' : 's'} (the server still runs: tsx does not check types)`,
+            ...errors.slice(0, shown).map((entry) => `[types]   ${entry}`),
+            ...(errors.length > shown ? [`[types]   … and ${errors.length - shown} more: pnpm typecheck`] : []),
+          ].join('\n'),
+        );
       }
       last = count;
       errors = [];

@@ -55,8 +55,9 @@ test('type errors appear beside the running server, and their end is announced',
       look();
     });
 
-  await seen('[types] 1 type error');
+  await seen("Type 'string' is not assignable to type 'number'.");
   expect(output).toContain('listening on http://localhost:');
+  expect(output).toContain('[types] 1 type error (the server still runs');
   expect(output).toMatch(/\[types\] {3}src\/server\.ts:2:7 TS2322 Type 'string' is not assignable to type 'number'\./);
 
   writeFileSync(join(dir, 'src', 'server.ts'), server('const port: number = 3000;\nvoid port;'));
