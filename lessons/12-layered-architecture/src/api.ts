@@ -2,8 +2,14 @@ import { errorHandler, notFound } from '@forum-lessons/error-handler';
 import type { ErrorLogEntry } from '@forum-lessons/error-handler';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Store } from 'express-session';
 import type { Logger } from 'pino';
-import type { AppDeps } from './app.ts';
+import type { Config } from './config.ts';
+import type { AuthController } from './controllers/auth.ts';
+import type { PostsController } from './controllers/posts.ts';
+import type { UsersController } from './controllers/users.ts';
+import type { User } from './domain/models.ts';
+import { domainErrors } from './http/domain-errors.ts';
 import { crossOriginProtection } from './middleware/cross-origin.ts';
 import { createRateLimits } from './middleware/rate-limits.ts';
 import { loadNotice } from './middleware/load-notice.ts';
@@ -16,14 +22,23 @@ import { createUsersRouter } from './routes/users.ts';
 import { sessionLifetime, sessionMiddleware } from './session.ts';
 
 // #region deps
-/** What the API needs: the app's dependencies, as app.ts received them. */
-export type ApiDeps = Pick<AppDeps, 'config' | 'db' | 'sessionStore' | 'readNotice'> & {
+/** What the API needs: the controllers and the rest, as the composition root (app.ts) built them. */
+export interface ApiDeps {
+  config: Pick<
+    Config,
+    'nodeEnv' | 'sessionSecret' | 'sessionMaxAgeMs' | 'maxVisitorSessions' | 'sessionAbsoluteMs' | 'corsOrigins' | 'rateLimits'
+  >;
+  controllers: { auth: AuthController; users: UsersController; posts: PostsController };
+  /** The user a session names, for the guards: the accounts service's findUser. */
+  findUser: (id: number) => Promise<User | undefined>;
+  sessionStore: Store;
+  readNotice: () => Promise<Notice>;
   /** Every 5xx the API's error handler answers. */
   logError: (entry: ErrorLogEntry) => void;
   /** The rate limiters' warnings about their own configuration. */
   logger: Logger;
   now: () => number;
-};
+}
 // #endregion deps
 
 // #region create-api
@@ -33,7 +48,7 @@ export type ApiDeps = Pick<AppDeps, 'config' | 'db' | 'sessionStore' | 'readNoti
  * Only the API parses JSON and loads sessions: a request for the page's
  * stylesheet never touches the session store.
  */
-export function createApi({ config, db, logError, logger, now, readNotice, sessionStore }: ApiDeps): Express {
+export function createApi({ config, controllers, findUser, logError, logger, now, readNotice, sessionStore }: ApiDeps): Express {
   const api = express();
 
   // A sub-app does not inherit these two from the app that mounts it: Express
@@ -89,7 +104,7 @@ export function createApi({ config, db, logError, logger, now, readNotice, sessi
   // #region guard-chains
   // Who may do what: every guard calls next() or ends the request with a 401
   // (not logged in) or a 403 (logged in, not allowed).
-  const guard = createGuards({ db });
+  const guard = createGuards({ findUser });
   // #endregion guard-chains
 
   api.get('/ping', ping);
@@ -97,21 +112,23 @@ export function createApi({ config, db, logError, logger, now, readNotice, sessi
   api.get('/notice', loadNotice(readNotice), showNotice);
   // Register, log in, log out, and who am I. Answers about accounts are for
   // one person: noStore() tells the browser and any proxy not to keep a copy.
-  api.use('/auth', noStore, createAuthRouter({ config, db, loggedIn: guard.loggedIn, now, limits }));
+  api.use('/auth', noStore, createAuthRouter({ controller: controllers.auth, loggedIn: guard.loggedIn, limits }));
   // The admin chain runs before every users route: logged in (else 401),
   // approved (else 403), admin (else 403). The router never sees anyone else.
-  api.use('/users', noStore, guard.admin, createUsersRouter({ db }));
+  api.use('/users', noStore, guard.admin, createUsersRouter({ controller: controllers.users }));
   // Posts and replies: approved members only. Who may change a post is
   // checked inside, per post.
-  api.use('/posts', noStore, guard.approved, createPostsRouter({ db, now }));
+  api.use('/posts', noStore, guard.approved, createPostsRouter({ controller: controllers.posts }));
   // Counts visits in the session, to show what a session remembers.
   api.use('/session', createSessionRouter({ config, store: sessionStore }));
 
   // #region api-end
   // The API's own end of the chain: a path under /api/v1 that no route
   // matched is a 404 in problem details, and every API error is answered as
-  // problem details, never as the page's HTML.
+  // problem details, never as the page's HTML. A service's domain error
+  // (NotFoundError, ForbiddenError...) becomes its HTTP error first.
   api.use(notFound());
+  api.use(domainErrors());
   api.use(errorHandler({ log: logError }));
   // #endregion api-end
 

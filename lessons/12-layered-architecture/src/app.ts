@@ -1,56 +1,163 @@
 // #region imports
 import { requestId } from '@forum-lessons/middleware';
 // #endregion imports
+import { fileURLToPath } from 'node:url';
+import { SQLiteStore } from '@forum-lessons/session-store';
 import type { Database } from 'better-sqlite3';
 import compression from 'compression';
 import express, { type Express, type Request, type Response } from 'express';
-import type { Store } from 'express-session';
+import session, { type Store } from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { createApi } from './api.ts';
+import { createApi, type ApiDeps } from './api.ts';
 import type { Config } from './config.ts';
+import { createAuthController } from './controllers/auth.ts';
+import { createPostsController } from './controllers/posts.ts';
+import { createUsersController } from './controllers/users.ts';
+import { openDatabase } from './repositories/sqlite/db.ts';
 import { createLogger, httpLogger, logErrorTo } from './logger.ts';
-import type { Notice } from './notice.ts';
+import { readNoticeFile, type Notice } from './notice.ts';
 import { readiness } from './ready.ts';
+import { sqliteCheck, type Check } from './repositories/sqlite/health.ts';
+import { createSqlitePostsRepository } from './repositories/sqlite/posts.ts';
+import { createSqliteUsersRepository } from './repositories/sqlite/users.ts';
+import { createAccountsService, type AccountsService } from './services/accounts.ts';
+import { scryptHasher, type PasswordHasher } from './services/password-hasher.ts';
+import { createPostsService, type PostsService } from './services/posts.ts';
+import { createUsersService, type UsersService } from './services/users.ts';
 import { createWeb } from './web.ts';
 
-// #region deps
-export interface AppDeps {
-  config: Pick<
-    Config,
-    | 'nodeEnv'
-    | 'logRequests'
-    | 'logLevel'
-    | 'sessionSecret'
-    | 'sessionMaxAgeMs'
-    | 'maxVisitorSessions'
-    | 'sessionAbsoluteMs'
-    | 'adminEmail'
-    | 'corsOrigins'
-    | 'trustProxy'
-    | 'rateLimits'
-  >;
-  /** The open database. server.ts opens the file; tests open `:memory:`. */
-  db: Database;
-  /** Where sessions live between requests: the SQLite store, or the memory store to compare against. */
-  sessionStore: Store;
+const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
+
+// #region overrides
+/** What a caller may put in place of what createApp() would make from the settings. */
+export interface AppOverrides {
   /** Where log entries go: pino on standard output unless a test passes its own. */
   logger?: Logger;
-  /** Reads the forum notice. server.ts reads notice.json; tests pass a function. */
-  readNotice: () => Promise<Notice>;
-  /** The clock for login times, in milliseconds since 1970. Date.now unless a test passes its own. */
+  /** The clock for login times and post timestamps, in milliseconds since 1970. Date.now unless a test passes its own. */
   now?: () => number;
+  /** Reads the forum notice: notice.json in the lesson folder unless a test passes a function. */
+  readNotice?: () => Promise<Notice>;
   /** True once server.ts has begun to shut down: /ready answers 503. */
   shuttingDown?: () => boolean;
+  /** An open database to use instead of opening DATABASE_PATH. The caller closes it. */
+  db?: Database;
+  /** A session store to use instead of the one SESSION_STORE names. The caller closes it. */
+  sessionStore?: Store;
+  /** How passwords are hashed: scrypt unless a test passes a faster one. */
+  passwordHasher?: PasswordHasher;
 }
-// #endregion deps
+// #endregion overrides
+
+/** What createApp() built: the app to serve, the services (server.ts promotes the first admin with one), and how to close it all. */
+export interface Forum {
+  app: Express;
+  services: { accounts: AccountsService; users: UsersService; posts: PostsService };
+  /** Closes what createApp() opened: the session store, then the database. */
+  close(): void;
+}
+
+// #region composition-root
+/**
+ * The composition root: the one place that knows every concrete part and
+ * wires them, in order: settings → database → repositories → services →
+ * controllers → routers (inside createApi). Each part receives what it
+ * needs as arguments; nothing reaches for a global, and nothing but this
+ * function knows that the repositories are SQLite's. It opens nothing it
+ * is handed in `overrides`, and never listens: server.ts does that.
+ */
+export function createApp(config: Config, overrides: AppOverrides = {}): Forum {
+  const logger = overrides.logger ?? createLogger(config);
+  const now = overrides.now ?? Date.now;
+
+  // The database: opened here from DATABASE_PATH (`:memory:` for tests).
+  const db = overrides.db ?? openForum(config.databasePath);
+  // #region session-store
+  // SESSION_STORE=sqlite (the default): sessions in the app's database, as
+  // since lesson 06. SESSION_STORE=memory: express-session's MemoryStore, to
+  // compare against; config.ts refuses it in production.
+  const sessionStore =
+    overrides.sessionStore ??
+    (config.sessionStore === 'sqlite'
+      ? new SQLiteStore({ db, onError: (error) => logger.error({ err: error }, 'session store') })
+      : new session.MemoryStore());
+  // #endregion session-store
+
+  // Repositories: the only code that writes SQL.
+  const repositories = { users: createSqliteUsersRepository(db), posts: createSqlitePostsRepository(db) };
+
+  // Services: the forum's rules, knowing repositories only by their interfaces.
+  const services = {
+    accounts: createAccountsService({
+      users: repositories.users,
+      hasher: overrides.passwordHasher ?? scryptHasher,
+      adminEmail: config.adminEmail,
+      now,
+    }),
+    users: createUsersService({ users: repositories.users }),
+    posts: createPostsService({ posts: repositories.posts, now }),
+  };
+
+  // Controllers: HTTP in, service calls, HTTP out. createApi() gives each its router.
+  const controllers = {
+    auth: createAuthController({ accounts: services.accounts, config, now }),
+    users: createUsersController({ users: services.users }),
+    posts: createPostsController({ posts: services.posts }),
+  };
+
+  const app = createRootApp({
+    config,
+    logger,
+    checkDatabase: sqliteCheck(db),
+    shuttingDown: overrides.shuttingDown,
+    api: {
+      config,
+      controllers,
+      findUser: services.accounts.findUser,
+      sessionStore,
+      readNotice: overrides.readNotice ?? (() => readNoticeFile(noticeFile)),
+      logger,
+      now,
+    },
+  });
+
+  return {
+    app,
+    services,
+    close() {
+      // The session store first: its cleanup timer must not run on a closed database.
+      if (overrides.sessionStore === undefined && sessionStore instanceof SQLiteStore) sessionStore.close();
+      // Closing writes everything in the write-ahead log back to forum.db.
+      if (overrides.db === undefined) db.close();
+    },
+  };
+}
+// #endregion composition-root
+
+/** openDatabase(), with the setting named when it fails: server.ts prints the message and stops. */
+function openForum(path: string): Database {
+  try {
+    return openDatabase(path);
+  } catch (error) {
+    throw new Error(`DATABASE_PATH: could not open ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+interface RootAppDeps {
+  config: Config;
+  logger: Logger;
+  checkDatabase: () => Promise<Check>;
+  shuttingDown: (() => boolean) | undefined;
+  /** What createApi() needs, but the log function the root app makes. */
+  api: Omit<ApiDeps, 'logError'>;
+}
 
 // #region create-app
 /**
- * Builds the application without starting it. Lesson 10's root app, API and
- * page, with what production needs in front of them.
+ * The root app: lesson 11's, unchanged but for its arguments. Production's
+ * middleware, /health and /ready, the API at /api/v1 and the page at /.
  */
-export function createApp({ config, db, logger = createLogger(config), now = Date.now, readNotice, sessionStore, shuttingDown }: AppDeps): Express {
+function createRootApp({ api: apiDeps, checkDatabase, config, logger, shuttingDown }: RootAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('env', config.nodeEnv);
@@ -105,10 +212,10 @@ export function createApp({ config, db, logger = createLogger(config), now = Dat
   // #endregion compression
 
   app.get('/health', health);
-  app.get('/ready', readiness({ db, sessionStore, shuttingDown }));
+  app.get('/ready', readiness({ checkDatabase, sessionStore: apiDeps.sessionStore, shuttingDown }));
 
   const logError = logErrorTo(logger);
-  app.use('/api/v1', createApi({ config, db, sessionStore, readNotice, logError, logger, now }));
+  app.use('/api/v1', createApi({ ...apiDeps, logError }));
   app.use(createWeb({ config, logError }));
 
   return app;

@@ -1,19 +1,18 @@
 import { problem } from '@forum-lessons/error-handler';
-import type { Database } from 'better-sqlite3';
 import type { RequestHandler } from 'express';
 import type { Store } from 'express-session';
+import type { Check } from './repositories/sqlite/health.ts';
 
 // #region ready
 export interface ReadyDeps {
-  db: Database;
+  /** Can the database be read and written? The repositories' check (repositories/sqlite/health.ts). */
+  checkDatabase: () => Promise<Check>;
   sessionStore: Store;
   /** True once a shutdown has begun: the load balancer should send no more requests. */
   shuttingDown?: () => boolean;
   /** How long the session store may take to answer, in milliseconds. */
   storeTimeoutMs?: number;
 }
-
-type Check = { ok: true } | { ok: false; problem: string };
 
 /**
  * `GET /ready`: may this process be sent requests? `/health` says the
@@ -22,10 +21,10 @@ type Check = { ok: true } | { ok: false; problem: string };
  * sending requests to a 503 and keeps the process running; an orchestrator
  * restarts a process whose /health fails.
  */
-export function readiness({ db, sessionStore, shuttingDown = () => false, storeTimeoutMs = 2000 }: ReadyDeps): RequestHandler {
+export function readiness({ checkDatabase, sessionStore, shuttingDown = () => false, storeTimeoutMs = 2000 }: ReadyDeps): RequestHandler {
   return async (req, res) => {
     const checks = {
-      database: checkDatabase(db),
+      database: await checkDatabase(),
       sessions: await checkStore(sessionStore, storeTimeoutMs),
     };
     const failed = Object.entries(checks).filter((entry): entry is [string, { ok: false; problem: string }] => !entry[1].ok);
@@ -39,27 +38,6 @@ export function readiness({ db, sessionStore, shuttingDown = () => false, storeT
     res.status(503).type('application/problem+json').json({ ...problem(503, detail, { instance: '/ready' }), requestId: String(req.id), checks });
   };
 }
-
-/**
- * Reads, then takes the write lock and writes (a table that the rollback
- * removes again). A database file the process may only read opens without
- * an error and answers every SELECT: only a write finds it out.
- */
-function checkDatabase(db: Database): Check {
-  try {
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.transaction(() => {
-      db.exec('CREATE TABLE ready_probe (x)');
-      throw new RolledBack();
-    }).immediate();
-  } catch (error) {
-    if (error instanceof RolledBack) return { ok: true };
-    return { ok: false, problem: (error as { code?: string }).code ?? 'unreadable' };
-  }
-  return { ok: false, problem: 'the write was not rolled back' };
-}
-
-class RolledBack extends Error {}
 
 /** Asks the store for a session that does not exist: the answer must be "none", soon. */
 function checkStore(store: Store, timeoutMs: number): Promise<Check> {

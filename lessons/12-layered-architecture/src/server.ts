@@ -1,18 +1,11 @@
-// The process entry: the only file that reads the environment, opens the
-// database, listens on a port and handles signals. Everything it starts is
-// built in app.ts.
+// The process entry: the only file that reads the environment, listens on a
+// port and handles signals. Everything it starts, the database included, is
+// opened and wired by createApp() in app.ts, the composition root.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { SQLiteStore } from '@forum-lessons/session-store';
-import type { Database } from 'better-sqlite3';
-import session from 'express-session';
-import { ensureAdmin } from './admin.ts';
-import { createApp } from './app.ts';
+import { createApp, type Forum } from './app.ts';
 import { DEVELOPMENT_SESSION_SECRET, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db.ts';
 import { createLogger } from './logger.ts';
-import { readNoticeFile } from './notice.ts';
 
 // #region config
 // Read once, checked whole, before anything starts: a bad setting stops the
@@ -28,29 +21,20 @@ try {
 // #endregion config
 
 const logger = createLogger(config);
-const noticeFile = fileURLToPath(new URL('../notice.json', import.meta.url));
-let db: Database;
+let closing = false;
+// #region create-forum
+let forum: Forum;
 try {
-  db = openDatabase(config.databasePath);
+  forum = createApp(config, { logger, shuttingDown: () => closing });
 } catch (error) {
-  console.error(`DATABASE_PATH: could not open ${config.databasePath}: ${(error as Error).message}`);
+  // The database could not be opened: the message names DATABASE_PATH.
+  console.error((error as Error).message);
   process.exit(1);
 }
+const { app } = forum;
+// #endregion create-forum
 
-const adminState = config.adminEmail === undefined ? undefined : ensureAdmin(db, config.adminEmail);
-
-// #region session-store
-// SESSION_STORE=sqlite (the default): sessions in the app's database, as
-// since lesson 06. SESSION_STORE=memory: express-session's MemoryStore, to
-// compare against; config.ts refuses it in production.
-const sessionStore =
-  config.sessionStore === 'sqlite'
-    ? new SQLiteStore({ db, onError: (error) => logger.error({ err: error }, 'session store') })
-    : new session.MemoryStore();
-// #endregion session-store
-
-let closing = false;
-const app = createApp({ config, db, sessionStore, logger, readNotice: () => readNoticeFile(noticeFile), shuttingDown: () => closing });
+const adminState = await forum.services.accounts.ensureFirstAdmin();
 
 // #region http-server
 // A client that sends its headers or its body a byte at a time holds a
@@ -130,11 +114,9 @@ function shutdown(signal: NodeJS.Signals): void {
   server.closeIdleConnections();
 }
 
-/** The session store first: its cleanup timer must not run on a closed database. */
+/** The session store, then the database (see Forum.close in app.ts). */
 function closeStores(): void {
-  if (sessionStore instanceof SQLiteStore) sessionStore.close();
-  // Closing writes everything in the write-ahead log back to forum.db.
-  db.close();
+  forum.close();
 }
 
 process.on('SIGINT', shutdown);

@@ -5,6 +5,9 @@ import { expect, test } from 'vitest';
 import { callers, matrix, type Caller, type Endpoint } from './authorization-matrix.ts';
 import { createApi } from '../src/api.ts';
 import { loadConfig } from '../src/config.ts';
+import { createAuthController } from '../src/controllers/auth.ts';
+import { createPostsController } from '../src/controllers/posts.ts';
+import { createUsersController } from '../src/controllers/users.ts';
 import { createLogger } from '../src/logger.ts';
 import { ada, adminAgent, grace, loggedInAgent, makeApp, notice } from './helpers.ts';
 
@@ -74,13 +77,27 @@ function stackOf(app: Express): Layer[] {
 }
 
 test('the matrix covers every route the app and its API have, and nothing else', () => {
-  const { app, db, store } = makeApp();
+  const { app, services, store } = makeApp();
   // A mounted sub-app hides behind a function of Express's in the root app's
   // list, so the API's routes are read from an API built the same way.
   // The page's routes (its files) are tested in sub-apps.test.ts and web-page.test.ts, not here.
   const config = loadConfig({ NODE_ENV: 'test' });
   const logger = createLogger(config);
-  const api = createApi({ config, db, sessionStore: store, readNotice: async () => notice, now: Date.now, logger, logError: () => {} });
+  const controllers = {
+    auth: createAuthController({ accounts: services.accounts, config, now: Date.now }),
+    users: createUsersController({ users: services.users }),
+    posts: createPostsController({ posts: services.posts }),
+  };
+  const api = createApi({
+    config,
+    controllers,
+    findUser: services.accounts.findUser,
+    sessionStore: store,
+    readNotice: async () => notice,
+    now: Date.now,
+    logger,
+    logError: () => {},
+  });
   const routes = [...routesOf(stackOf(app)), ...routesOf(stackOf(api), '/api/v1')];
   const covered = new Set(matrix.map((endpoint) => `${endpoint.method} ${endpoint.path.split('?')[0]}`));
 

@@ -1,8 +1,6 @@
 import request from 'supertest';
 import { expect, test } from 'vitest';
-import { ensureAdmin } from '../src/admin.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db.ts';
 import { ada, admin, loggedInAgent, makeApp } from './helpers.ts';
 
 // #region first-admin-test
@@ -48,20 +46,23 @@ test('GET /api/v1/auth/me shows the caller\'s status and role', async () => {
 });
 
 // #region ensure-admin-test
-test('ensureAdmin() promotes an existing account once, and touches no other', () => {
-  const db = openDatabase(':memory:');
+test('ensureFirstAdmin() promotes the existing account of ADMIN_EMAIL once, and touches no other', async () => {
+  const { db, services } = makeApp({ env: { ADMIN_EMAIL: 'ada@example.com' } });
   const insert = db.prepare("INSERT INTO users (username, email, created_at) VALUES (?, ?, 'now')");
   insert.run('ada', 'ada@example.com');
   insert.run('grace', 'grace@example.com');
 
-  expect(ensureAdmin(db, 'nobody@example.com')).toBe('not registered');
-  expect(ensureAdmin(db, 'ada@example.com')).toBe('promoted');
-  expect(ensureAdmin(db, 'ada@example.com')).toBe('already admin');
+  expect(await services.accounts.ensureFirstAdmin()).toBe('promoted');
+  expect(await services.accounts.ensureFirstAdmin()).toBe('already admin');
   expect(db.prepare('SELECT username, status, role FROM users ORDER BY id').all()).toEqual([
     { username: 'ada', status: 'approved', role: 'admin' },
     { username: 'grace', status: 'pending', role: 'member' },
   ]);
-  db.close();
+});
+
+test('ensureFirstAdmin() reports an ADMIN_EMAIL nobody has registered, and does nothing without one', async () => {
+  expect(await makeApp().services.accounts.ensureFirstAdmin()).toBe('not registered');
+  expect(await makeApp({ config: loadConfig({ NODE_ENV: 'test' }) }).services.accounts.ensureFirstAdmin()).toBeUndefined();
 });
 // #endregion ensure-admin-test
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { expect, onTestFinished } from 'vitest';
-import { createApp, type AppDeps } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db.ts';
+import { createApp, type AppOverrides } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { openDatabase } from '../src/repositories/sqlite/db.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Notice } from '../src/notice.ts';
 
@@ -24,13 +24,20 @@ export const testEnv = { NODE_ENV: 'test', ADMIN_EMAIL: 'admin@example.com' };
  * A fresh app on a fresh database, closed when the test ends: in memory
  * unless `databasePath` names a file. Sessions go into the same database,
  * through a SQLiteStore on the same connection. Settings are `testEnv` and
- * `env`, read by loadConfig() as the server reads them. The log goes into
- * `logs`, one parsed entry per line, through the app's own logger (its
- * redaction included); `requests` and `errors` collect the entries of
- * finished requests and of 5xx errors.
+ * `env`, read by loadConfig() as the server reads them, or `config`. The
+ * database and the store are opened here and handed to createApp(), so a
+ * test can look into them; test/api-under-test.ts lets createApp() open
+ * its own. The log goes into `logs`, one parsed entry per line, through the
+ * app's own logger (its redaction included); `requests` and `errors`
+ * collect the entries of finished requests and of 5xx errors.
  */
-export function makeApp({ databasePath = ':memory:', env = {}, ...overrides }: Partial<AppDeps> & { databasePath?: string; env?: Record<string, string> } = {}) {
-  const config = loadConfig({ ...testEnv, ...env });
+export function makeApp({
+  databasePath = ':memory:',
+  env = {},
+  config: given,
+  ...overrides
+}: AppOverrides & { config?: Config; databasePath?: string; env?: Record<string, string> } = {}) {
+  const config = { ...(given ?? loadConfig({ ...testEnv, ...env })), databasePath };
   const logs: LogEntry[] = [];
   const requests: LogEntry[] = [];
   const errors: LogEntry[] = [];
@@ -48,8 +55,10 @@ export function makeApp({ databasePath = ':memory:', env = {}, ...overrides }: P
     store.close();
     db.close();
   });
-  const app = createApp({ config, db, sessionStore: store, logger, readNotice: async () => notice, ...overrides });
-  return { app, db, store, logs, requests, errors };
+  const { app, services, close } = createApp(config, { db, sessionStore: store, logger, readNotice: async () => notice, ...overrides });
+  // Closes whatever createApp() opened itself (nothing, unless a test handed it neither db nor store).
+  onTestFinished(close);
+  return { app, db, store, logs, requests, errors, services };
 }
 // #endregion make-app
 

@@ -1,7 +1,6 @@
 import { requireApproved, requireRole, requireUser } from '@forum-lessons/middleware';
-import type { Database } from 'better-sqlite3';
 import type { RequestHandler } from 'express';
-import { userColumns, type User } from '../routes/users.ts';
+import type { User } from '../domain/models.ts';
 
 // #region guards
 /** The chains of guards the routes put in front of their handlers. */
@@ -21,12 +20,11 @@ export interface Guards {
  * that fails ends the request. Express accepts an array wherever it accepts a
  * handler.
  */
-export function createGuards({ db }: { db: Database }): Guards {
-  const findUser = db.prepare<[number], User>(`SELECT ${userColumns} FROM users WHERE id = ?`);
+export function createGuards({ findUser }: { findUser: (id: number) => Promise<User | undefined> }): Guards {
   // requireUser() reads req.session.userId (set at login), calls loadUser,
   // and puts the user on req.user. What lesson 07's requireAuth did, now
   // from the package.
-  const loggedIn = requireUser({ loadUser: (id) => findUser.get(Number(id)) });
+  const loggedIn = requireUser({ loadUser: (id) => findUser(Number(id)) });
   const approved = [loggedIn, requireApproved()];
   return { loggedIn, approved, admin: [...approved, requireRole('admin')] };
 }
