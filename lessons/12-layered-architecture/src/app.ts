@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 import { createAuthController } from './controllers/auth.ts';
 import { createPostsController } from './controllers/posts.ts';
 import { createUsersController } from './controllers/users.ts';
-import { openDatabase } from './repositories/sqlite/db.ts';
+import { openDatabase } from './db.ts';
 import { createLogger, httpLogger, logErrorTo } from './logger.ts';
 import { readNoticeFile, type Notice } from './notice.ts';
 import { readiness } from './ready.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import Database from 'better-sqlite3';
-import { migrations, openDatabase } from '../src/repositories/sqlite/db.ts';
+import { migrations, openDatabase } from '../src/db.ts';
 
 const tempDirs: string[] = [];
 afterEach(() => {

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { expect, onTestFinished } from 'vitest';
 import { createApp, type AppOverrides } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { openDatabase } from '../src/repositories/sqlite/db.ts';
+import { openDatabase } from '../src/db.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Notice } from '../src/notice.ts';
 

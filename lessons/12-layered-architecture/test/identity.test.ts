@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { hashPassword } from '../src/auth/password.ts';
-import { openDatabase } from '../src/repositories/sqlite/db.ts';
+import { openDatabase } from '../src/db.ts';
 import { ada, loggedInAgent, makeApp, tempDatabasePath } from './helpers.ts';
 
 const invalidPassword = (message: string) => ({

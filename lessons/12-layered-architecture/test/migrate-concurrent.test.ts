@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished, test } from 'vitest';
-import { migrations } from '../src/repositories/sqlite/db.ts';
+import { migrations } from '../src/db.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/open-databases.ts', import.meta.url));
 

@@ -3,7 +3,7 @@ import { SQLiteStore } from '@forum-lessons/session-store';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { expect, test } from 'vitest';
-import { openDatabase } from '../src/repositories/sqlite/db.ts';
+import { openDatabase } from '../src/db.ts';
 import { makeApp, tempDatabasePath } from './helpers.ts';
 
 // #region ready-test

@@ -3,7 +3,7 @@ import session from 'express-session';
 import request from 'supertest';
 import { expect, onTestFinished, test, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/repositories/sqlite/db.ts';
+import { openDatabase } from '../src/db.ts';
 import { makeApp, sessionCookie, tempDatabasePath } from './helpers.ts';
 
 test('the first visit answers visits 1 and sets the session cookie', async () => {

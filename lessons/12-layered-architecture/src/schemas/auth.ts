@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordProblem } from '../domain/password-policy.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { email, text, username } from './users.ts';
 
 // #region password

@@ -1,6 +1,6 @@
 import { AuthenticationError, ValidationError } from '../domain/errors.ts';
 import type { User } from '../domain/models.ts';
-import { passwordProblem } from '../domain/password-policy.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import type { UsersRepository } from '../repositories/users-repository.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 

@@ -1,7 +1,7 @@
 // The SQLite repositories: the contract every implementation keeps, and what
 // only SQL can get wrong (the transaction).
 import { expect, onTestFinished, test } from 'vitest';
-import { openDatabase } from '../../src/repositories/sqlite/db.ts';
+import { openDatabase } from '../../src/db.ts';
 import { createSqlitePostsRepository } from '../../src/repositories/sqlite/posts.ts';
 import { createSqliteUsersRepository } from '../../src/repositories/sqlite/users.ts';
 import { repositoryContract } from './contract.ts';
