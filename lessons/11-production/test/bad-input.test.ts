@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { admin, ada, makeApp, sessionCookie } from './helpers.ts';
-import { matrix } from './authorization-matrix.ts';
+import { matrix } from './api/authorization-matrix.ts';
 import {
   deepArray,
   deepObject,

@@ -2,16 +2,18 @@ import { SQLiteStore } from '@forum-lessons/session-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Express } from 'express';
-import request from 'supertest';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createApp, type AppDeps } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db.ts';
 import { createLogger } from '../src/logger.ts';
-import type { Notice } from '../src/notice.ts';
+import { notice } from './api/app-under-test.ts';
 
-export const notice: Notice = { message: 'Welcome to the forum.', updatedAt: '2025-01-01T00:00:00.000Z' };
+// The users, the agents and the problem details are the black-box tests'
+// (test/api/helpers.ts, built on makeApi()): the white-box tests share them,
+// and add what only they may use: the database, the store and the log.
+export { ada, admin, adminAgent, approvedAgent, grace, loggedInAgent, problemFor, sessionCookie } from './api/helpers.ts';
+export { notice };
 
 // #region make-app
 /** One log entry as pino wrote it: a JSON object per line. */
@@ -60,57 +62,4 @@ export function tempDatabasePath(): string {
     rmSync(dir, { recursive: true, force: true });
   });
   return join(dir, 'forum.db');
-}
-
-/** The `name=value` part of a Set-Cookie header, to send back as a Cookie header. */
-export function sessionCookie(setCookie: string[] | string | undefined): string {
-  const header = [setCookie ?? []].flat().find((cookie) => cookie.startsWith('forum.sid='));
-  if (header === undefined) throw new Error('the answer set no forum.sid cookie');
-  return header.split(';')[0]!;
-}
-
-/** The admin: makeApp's config names this email in ADMIN_EMAIL. */
-export const admin = { username: 'admin', email: 'admin@example.com', password: 'a long phrase only I know 42' };
-export const ada = { username: 'ada', email: 'ada@example.com', password: 'correct horse battery staple' };
-export const grace = { username: 'grace', email: 'grace@example.com', password: 'amazing hopper compiler 1906' };
-
-// #region logged-in-agent
-/**
- * Registers `user`, logs in, and returns a supertest agent: like a browser,
- * it keeps the session cookie and sends it with every request after.
- */
-export async function loggedInAgent(app: Express, user: { username: string; email: string; password: string } = ada) {
-  const agent = request.agent(app);
-  await agent.post('/api/v1/auth/register').send(user).expect(201);
-  await agent.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
-  return agent;
-}
-// #endregion logged-in-agent
-
-// #region role-agents
-/** Logs in as the admin of makeApp's config, registering the account the first time. */
-export async function adminAgent(app: Express) {
-  const agent = request.agent(app);
-  const registered = await agent.post('/api/v1/auth/register').send(admin);
-  expect([201, 409]).toContain(registered.status);
-  await agent.post('/api/v1/auth/login').send({ email: admin.email, password: admin.password }).expect(200);
-  return agent;
-}
-
-/** Registers `user`, has the admin approve the account, and returns the user's logged-in agent. */
-export async function approvedAgent(app: Express, user: { username: string; email: string; password: string } = ada) {
-  const agent = await loggedInAgent(app, user);
-  const { body: me } = await agent.get('/api/v1/auth/me').expect(200);
-  await (await adminAgent(app)).post(`/api/v1/users/${me.id}/approve`).expect(200);
-  return agent;
-}
-// #endregion role-agents
-
-/** The problem details every error answer carries. */
-export function problemFor(status: number, title: string, detail: string, instance: string) {
-  return { type: 'about:blank', title, status, detail, instance, requestId: expectRequestId() };
-}
-
-function expectRequestId() {
-  return expect.stringMatching(/^[0-9a-f-]{36}$/);
 }

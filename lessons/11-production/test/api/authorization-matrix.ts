@@ -1,5 +1,5 @@
 // Who may call what: every endpoint of this lesson against every kind of
-// caller, with the status each one gets. test/authorization.test.ts walks
+// caller, with the status each one gets. test/api/authorization.test.ts walks
 // every cell against the app, and the lesson page renders this same table,
 // so the page cannot drift from what the app does.
 import type TestAgent from 'supertest/lib/agent.js';

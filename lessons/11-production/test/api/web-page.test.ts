@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { expect, test } from 'vitest';
-import { makeApp } from './helpers.ts';
+import { makeApi } from '#api-under-test';
 
 // Lesson 11 sends a Content-Security-Policy with script-src 'self' and
 // style-src 'self': the browser then refuses any code or style written into
 // the HTML itself. These checks keep the page ready for it, without a browser.
 
 test('the page has no inline script, no style attribute and no on* handler', async () => {
-  const res = await request(makeApp().app).get('/').expect(200);
+  const res = await request(makeApi().app).get('/').expect(200);
 
   expect(res.headers['content-type']).toMatch(/^text\/html/);
   // Every <script> is an empty module that names its file under /js/.
@@ -27,7 +27,7 @@ test('the page has no inline script, no style attribute and no on* handler', asy
 });
 
 test('every script and stylesheet the page names is served', async () => {
-  const { app } = makeApp();
+  const { app } = makeApi();
   const page = (await request(app).get('/').expect(200)).text;
   const files = [...page.matchAll(/\b(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]!);
   expect(files).toEqual(expect.arrayContaining(['/js/main.js', '/styles.css']));
