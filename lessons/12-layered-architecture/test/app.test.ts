@@ -6,16 +6,9 @@ import { makeApp, notice, problemFor } from './helpers.ts';
 // supertest hands the app to an ephemeral in-process server: no port to pick,
 // nothing left listening when the test ends. makeApp() (in helpers.ts) gives
 // each test its own app and its own in-memory database.
-
-// #region first-test
-test('GET /health answers 200 with { status: "ok" }', async () => {
-  const res = await request(makeApp().app).get('/health');
-
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
-  expect(res.body).toEqual({ status: 'ok' });
-});
-// #endregion first-test
+//
+// What a client sees is tested in ../11-production/test/api/app.test.ts. These tests stop the
+// clock, pass a notice loader of their own, or read the log.
 
 test('GET /api/v1/ping answers pong with the server time', async () => {
   // Stop the clock at a known time. Only Date is faked: the network runs as usual.
@@ -29,13 +22,6 @@ test('GET /api/v1/ping answers pong with the server time', async () => {
 
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ message: 'pong', time: '2025-01-01T12:00:00.000Z', method: 'GET' });
-});
-
-test('GET /api/v1/notice answers the notice the loader returned', async () => {
-  const res = await request(makeApp().app).get('/api/v1/notice');
-
-  expect(res.status).toBe(200);
-  expect(res.body).toEqual(notice);
 });
 
 test('the notice is loaded again for every request, so an edit shows without a restart', async () => {
@@ -136,42 +122,6 @@ test('every answer carries an X-Request-Id, and a sane incoming one is kept', as
   expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   expect(given.headers['x-request-id']).toBe('trace-42');
   expect(requests[1]).toMatchObject({ req: { id: 'trace-42' } });
-});
-
-test('HEAD /health answers 200 with no body', async () => {
-  const res = await request(makeApp().app).head('/health');
-
-  expect(res.status).toBe(200);
-  expect(res.text).toBeUndefined();
-});
-
-test('does not advertise Express in X-Powered-By', async () => {
-  const res = await request(makeApp().app).get('/health');
-
-  expect(res.headers['x-powered-by']).toBeUndefined();
-});
-
-test('an unknown path answers 404 in the error format', async () => {
-  const res = await request(makeApp().app).get('/api/v1/nope?x=1');
-
-  expect(res.status).toBe(404);
-  expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-  expect(res.body).toEqual(problemFor(404, 'Not Found', 'Cannot GET /api/v1/nope', '/api/v1/nope'));
-});
-
-test('a method an API route does not handle answers 404 in the error format', async () => {
-  const res = await request(makeApp().app).post('/api/v1/ping');
-
-  expect(res.status).toBe(404);
-  expect(res.type).toBe('application/problem+json');
-  expect(res.body.detail).toBe('Cannot POST /api/v1/ping');
-});
-
-test('outside the API, a method no route handles gets the page\'s HTML 404', async () => {
-  const res = await request(makeApp().app).post('/health');
-
-  expect(res.status).toBe(404);
-  expect(res.type).toBe('text/html');
 });
 
 test('each call to createApp() returns an independent app', () => {

@@ -1,7 +1,8 @@
 // Who may call what: every endpoint of this lesson against every kind of
-// caller, with the status each one gets. test/authorization.test.ts walks
-// every cell against the app, and the lesson page renders this same table,
-// so the page cannot drift from what the app does.
+// caller, with the status each one gets: lesson 11's table (a copy of
+// ../11-production/test/api/authorization-matrix.ts), which lesson 11's API
+// tests walk cell by cell against this lesson's app. Here, test/authorization.test.ts checks that it lists every route
+// this app has, and test/bad-input.test.ts sends bad input to each one.
 import type TestAgent from 'supertest/lib/agent.js';
 
 // #region callers

@@ -1,26 +1,11 @@
+// What a client sees of the first admin is tested in lesson 11's
+// test/api/first-admin.test.ts, run against this lesson; these tests set a
+// config without ADMIN_EMAIL, or call ensureFirstAdmin() and loadConfig()
+// themselves. test/services/accounts.test.ts has the same rule without SQLite.
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { ada, admin, loggedInAgent, makeApp } from './helpers.ts';
-
-// #region first-admin-test
-test('the account registered with ADMIN_EMAIL, in any letter case, is an approved admin', async () => {
-  const { app } = makeApp();
-
-  const res = await request(app)
-    .post('/api/v1/auth/register')
-    .send({ ...admin, email: ' Admin@Example.COM ' });
-
-  expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ email: 'admin@example.com', status: 'approved', role: 'admin' });
-});
-
-test('everyone else registers as a pending member', async () => {
-  const res = await request(makeApp().app).post('/api/v1/auth/register').send(ada);
-
-  expect(res.body).toMatchObject({ status: 'pending', role: 'member' });
-});
-// #endregion first-admin-test
+import { admin, makeApp } from './helpers.ts';
 
 test('without ADMIN_EMAIL nobody becomes an admin by registering', async () => {
   const { app } = makeApp({ config: loadConfig({ NODE_ENV: 'test' }) });
@@ -28,21 +13,6 @@ test('without ADMIN_EMAIL nobody becomes an admin by registering', async () => {
   const res = await request(app).post('/api/v1/auth/register').send(admin);
 
   expect(res.body).toMatchObject({ status: 'pending', role: 'member' });
-});
-
-test('GET /api/v1/auth/me shows the caller\'s status and role', async () => {
-  const agent = await loggedInAgent(makeApp().app);
-
-  const res = await agent.get('/api/v1/auth/me');
-
-  expect(res.body).toEqual({
-    id: 1,
-    username: 'ada',
-    email: 'ada@example.com',
-    status: 'pending',
-    role: 'member',
-    createdAt: expect.any(String),
-  });
 });
 
 // #region ensure-admin-test

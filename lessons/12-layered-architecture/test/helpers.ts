@@ -11,6 +11,11 @@ import { openDatabase } from '../src/db.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Notice } from '../src/notice.ts';
 
+// Lesson 11's white-box tests import the users, agents and problem details
+// from its test/api/helpers.ts. This lesson has no test/api/ of its own (it
+// runs lesson 11's), so they are defined here, as lesson 11 had them before
+// the split, and shared by this lesson's white-box tests.
+
 export const notice: Notice = { message: 'Welcome to the forum.', updatedAt: '2025-01-01T00:00:00.000Z' };
 
 // #region make-app

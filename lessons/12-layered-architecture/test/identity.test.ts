@@ -1,37 +1,18 @@
+// What a client sees of usernames, passwords and Cache-Control is tested in
+// ../11-production/test/api/identity.test.ts; these tests look in the database or fill it
+// themselves.
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { hashPassword } from '../src/auth/password.ts';
 import { openDatabase } from '../src/db.ts';
-import { ada, loggedInAgent, makeApp, tempDatabasePath } from './helpers.ts';
+import { makeApp, tempDatabasePath } from './helpers.ts';
 
 const invalidPassword = (message: string) => ({
   title: 'Bad Request',
   status: 400,
   detail: 'Request validation failed',
   errors: [{ path: 'password', message, location: 'body' }],
-});
-
-// #region username-case-test
-test('a username is taken whatever its letter case: BOB after bob is a 409', async () => {
-  const { app } = makeApp();
-  await request(app).post('/api/v1/auth/register').send({ ...ada, username: 'bob' }).expect(201);
-
-  const res = await request(app)
-    .post('/api/v1/auth/register')
-    .send({ username: 'BOB', email: 'other@example.com', password: 'a different long passphrase' });
-
-  expect(res.status).toBe(409);
-  expect(res.body.detail).toBe('username is already taken');
-});
-// #endregion username-case-test
-
-test('the username keeps the letter case it was registered with', async () => {
-  const { app } = makeApp();
-
-  const res = await request(app).post('/api/v1/auth/register').send({ ...ada, username: 'AdaLovelace' });
-
-  expect(res.body.username).toBe('AdaLovelace');
 });
 
 // #region password-policy-test
@@ -58,15 +39,6 @@ test.each([
 });
 // #endregion password-policy-test
 
-test.each(['correct horse battery staple', 'Tr0ub4dor&3 is not enough?', 'a new passphrase for 2026'])(
-  'register accepts a password that is hard to guess: %j',
-  async (password) => {
-    const res = await request(makeApp().app).post('/api/v1/auth/register').send({ ...ada, password });
-
-    expect(res.status).toBe(201);
-  },
-);
-
 test('an account made before the password rules can still log in with its weak password', async () => {
   const { app, db } = makeApp();
   db.prepare("INSERT INTO users (username, email, password_hash, created_at) VALUES (?, ?, ?, '2025-01-01T00:00:00.000Z')").run(
@@ -79,22 +51,6 @@ test('an account made before the password rules can still log in with its weak p
 
   expect(res.status).toBe(200);
 });
-
-// #region no-store-test
-test('every auth answer carries Cache-Control: no-store, errors included', async () => {
-  const { app } = makeApp();
-  const agent = await loggedInAgent(app);
-
-  expect((await agent.get('/api/v1/auth/me')).headers['cache-control']).toBe('no-store');
-  expect((await request(app).get('/api/v1/auth/me')).headers['cache-control']).toBe('no-store');
-  expect((await request(app).post('/api/v1/auth/login').send({ email: 'x@example.com', password: 'x' })).headers['cache-control']).toBe(
-    'no-store',
-  );
-  expect((await request(app).post('/api/v1/auth/register').send({})).headers['cache-control']).toBe('no-store');
-  // Public answers may still be cached.
-  expect((await request(app).get('/health')).headers['cache-control']).toBeUndefined();
-});
-// #endregion no-store-test
 
 test('a database that already holds bob and BOB refuses to start rather than pick one, and loses neither', () => {
   const path = tempDatabasePath();

@@ -1,3 +1,6 @@
+// What a client sees of sessions and their cookie is tested in
+// ../11-production/test/api/session.test.ts. These tests look in the store and the database,
+// set a config or a clock of their own, or restart on the same file.
 import { SQLiteStore } from '@forum-lessons/session-store';
 import session from 'express-session';
 import request from 'supertest';
@@ -5,57 +8,6 @@ import { expect, onTestFinished, test, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db.ts';
 import { makeApp, sessionCookie, tempDatabasePath } from './helpers.ts';
-
-test('the first visit answers visits 1 and sets the session cookie', async () => {
-  const { app } = makeApp();
-  const before = Date.now();
-
-  const res = await request(app).get('/api/v1/session');
-
-  expect(res.status).toBe(200);
-  expect(res.body).toEqual({ visits: 1, firstVisitAt: expect.any(String), remembered: true });
-  expect(Date.parse(res.body.firstVisitAt)).toBeGreaterThanOrEqual(before - 1000);
-  expect(sessionCookie(res.headers['set-cookie'])).toMatch(/^forum\.sid=s%3A/);
-});
-
-// #region cookie-test
-test('the cookie is HttpOnly, SameSite=Lax, for the whole site, and expires after SESSION_MAX_AGE_MS', async () => {
-  const { app } = makeApp({ config: loadConfig({ NODE_ENV: 'test', SESSION_MAX_AGE_MS: '3600000' }) });
-
-  const res = await request(app).get('/api/v1/session');
-
-  const cookie = res.headers['set-cookie']![0]!;
-  const attributes = cookie.split('; ').slice(1);
-  expect(attributes).toEqual(['Path=/', expect.stringMatching(/^Expires=/), 'HttpOnly', 'SameSite=Lax']);
-  const expires = Date.parse(attributes[1]!.slice('Expires='.length));
-  expect(expires - Date.now()).toBeGreaterThan(3_590_000);
-  expect(expires - Date.now()).toBeLessThanOrEqual(3_600_000);
-});
-// #endregion cookie-test
-
-test('sending the cookie back counts on: the session remembers its visits', async () => {
-  const { app } = makeApp();
-  const first = await request(app).get('/api/v1/session');
-  const cookie = sessionCookie(first.headers['set-cookie']);
-
-  await request(app).get('/api/v1/session').set('Cookie', cookie);
-  const third = await request(app).get('/api/v1/session').set('Cookie', cookie);
-
-  expect(third.body).toEqual({ visits: 3, firstVisitAt: first.body.firstVisitAt, remembered: true });
-});
-
-test('two clients have two sessions, each with its own count', async () => {
-  const { app } = makeApp();
-  const ada = request.agent(app);
-  const grace = request.agent(app);
-
-  await ada.get('/api/v1/session');
-  await ada.get('/api/v1/session');
-  const res = await grace.get('/api/v1/session');
-
-  expect(res.body.visits).toBe(1);
-  expect((await ada.get('/api/v1/session')).body.visits).toBe(3);
-});
 
 // #region uninitialized-test
 test('a request that does not use the session gets no cookie, and nothing is stored', async () => {
@@ -80,28 +32,6 @@ test('the session is a row in the sessions table of the app database', async () 
   expect(JSON.parse(rows[0]!.sess)).toMatchObject({ visits: 1, cookie: { httpOnly: true, sameSite: 'lax' } });
 });
 
-test('a cookie whose signature does not match is ignored: a new session starts', async () => {
-  const { app } = makeApp();
-  const first = await request(app).get('/api/v1/session');
-  await request(app).get('/api/v1/session').set('Cookie', sessionCookie(first.headers['set-cookie']));
-  // Keep the session id, change the signature after the dot.
-  const forged = sessionCookie(first.headers['set-cookie']).replace(/\.[^.]+$/, '.forged');
-
-  const res = await request(app).get('/api/v1/session').set('Cookie', forged);
-
-  expect(res.status).toBe(200);
-  expect(res.body.visits).toBe(1);
-});
-
-test('a cookie signed with another secret is ignored', async () => {
-  const first = await request(makeApp().app).get('/api/v1/session');
-  const other = makeApp({ config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'another-secret-of-at-least-32-characters' }) });
-
-  const res = await request(other.app).get('/api/v1/session').set('Cookie', sessionCookie(first.headers['set-cookie']));
-
-  expect(res.body.visits).toBe(1);
-});
-
 test('a session expires after its max age: the cookie then starts a new one', async () => {
   // A fake Date that only moves when the test moves it: no waiting, however
   // busy the machine. The network and the database run as usual.
@@ -117,20 +47,6 @@ test('a session expires after its max age: the cookie then starts a new one', as
   const res = await request(app).get('/api/v1/session').set('Cookie', cookie);
 
   expect(res.body.visits).toBe(1);
-});
-
-test('in production the cookie is Secure, so it is not sent over plain HTTP', async () => {
-  const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-32-characters-or-more' });
-  const { app } = makeApp({ config });
-
-  const res = await request(app).get('/api/v1/session');
-
-  // express-session refuses to set a Secure cookie on an HTTP request. Behind
-  // an HTTPS proxy, lesson 11 sets `trust proxy` so Express sees the HTTPS.
-  expect(res.status).toBe(200);
-  expect(res.headers['set-cookie']).toBeUndefined();
-  // The client has no cookie to send back, so every visit is its first.
-  expect((await request(app).get('/api/v1/session')).body.visits).toBe(1);
 });
 
 // #region restart-test

@@ -1,7 +1,9 @@
+// ../11-production/test/api/visitor-limit.test.ts has what a client sees; this test counts the
+// sessions in the store.
 import request from 'supertest';
 import { expect, test } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { makeApp, sessionCookie } from './helpers.ts';
+import { makeApp } from './helpers.ts';
 
 // #region visitor-limit-test
 test('requests without a cookie stop adding sessions once MAX_VISITOR_SESSIONS exist', async () => {
@@ -16,25 +18,3 @@ test('requests without a cookie stop adding sessions once MAX_VISITOR_SESSIONS e
   expect(await new Promise((resolve) => store.length((_error, length) => resolve(length)))).toBe(3);
 });
 // #endregion visitor-limit-test
-
-test('a visitor who is remembered goes on counting when the limit is reached', async () => {
-  const { app } = makeApp({ config: loadConfig({ NODE_ENV: 'test', MAX_VISITOR_SESSIONS: '1' }) });
-  const first = await request(app).get('/api/v1/session');
-  const cookie = sessionCookie(first.headers['set-cookie']);
-
-  const newcomer = await request(app).get('/api/v1/session');
-  const again = await request(app).get('/api/v1/session').set('Cookie', cookie);
-
-  expect(newcomer.body).toMatchObject({ visits: 1, remembered: false });
-  expect(again.body).toMatchObject({ visits: 2, remembered: true });
-});
-
-test('MAX_VISITOR_SESSIONS=0 remembers no visitor, and still answers', async () => {
-  const { app } = makeApp({ config: loadConfig({ NODE_ENV: 'test', MAX_VISITOR_SESSIONS: '0' }) });
-
-  const res = await request(app).get('/api/v1/session');
-
-  expect(res.status).toBe(200);
-  expect(res.body).toMatchObject({ visits: 1, remembered: false });
-  expect(res.headers['set-cookie']).toBeUndefined();
-});
