@@ -9,15 +9,15 @@ import type { Config } from './config.ts';
 // #region redact
 /**
  * What never reaches a log line, wherever it appears: the session cookie a
- * request carries and the one an answer sets, an Authorization header, and
- * a password in any object logged (an error's details included). pino
- * replaces each with "[Redacted]" before it writes the line.
+ * request carries, an Authorization header, and a password in any object
+ * logged (an error's details included). pino replaces each with
+ * "[Redacted]" before it writes the line. (The cookie an answer sets never
+ * gets there: a request entry keeps only the answer's status.)
  */
 export const redactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["proxy-authorization"]',
-  'res.headers["set-cookie"]',
   'password',
   '*.password',
   '*.*.password',
