@@ -17,6 +17,8 @@ export interface ExtraProject {
   root: string;
   include: string[];
   alias?: Record<string, string>;
+  /** Setup files run before each of its test files, after the shared one. */
+  setupFiles?: string[];
 }
 
 export function workspaceTestConfig(name: string, include = ['test/**/*.test.ts'], extraProjects: ExtraProject[] = []) {
@@ -52,7 +54,7 @@ export function workspaceTestConfig(name: string, include = ['test/**/*.test.ts'
               replacement,
             })),
           },
-          test: { name: extra.name, include: extra.include, ...options },
+          test: { name: extra.name, include: extra.include, ...options, setupFiles: [...options.setupFiles, ...(extra.setupFiles ?? [])] },
         })),
       ],
     },

@@ -19,6 +19,9 @@ test('defaults: PORT 3000, NODE_ENV development, request logging on, forum.db in
     sessionAbsoluteMs: 30 * 24 * 60 * 60 * 1000,
     logLevel: 'info',
     sessionStore: 'sqlite',
+    databaseUrl: undefined,
+    redisUrl: undefined,
+    redisKeyPrefix: 'forum:',
     corsOrigins: [],
     trustProxy: false,
     rateLimits: { windowMs: 15 * 60 * 1000, api: 1500, login: 30, loginAccount: 10, register: 10 },
@@ -52,6 +55,9 @@ test('reads every setting from the environment', () => {
       REQUEST_TIMEOUT_MS: '20000',
       HEADERS_TIMEOUT_MS: '5000',
       SHUTDOWN_TIMEOUT_MS: '3000',
+      DATABASE_URL: 'postgres://forum:secret@db.internal:5432/forum',
+      REDIS_URL: 'redis://cache.internal:6379',
+      REDIS_KEY_PREFIX: 'forum-eu:',
     }),
   ).toEqual({
     port: 8080,
@@ -64,6 +70,9 @@ test('reads every setting from the environment', () => {
     sessionAbsoluteMs: 86_400_000,
     logLevel: 'warn',
     sessionStore: 'sqlite',
+    databaseUrl: 'postgres://forum:secret@db.internal:5432/forum',
+    redisUrl: 'redis://cache.internal:6379',
+    redisKeyPrefix: 'forum-eu:',
     corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
     trustProxy: 1,
     rateLimits: { windowMs: 60_000, api: 100, login: 5, loginAccount: 3, register: 2 },
@@ -186,7 +195,7 @@ test('production refuses the memory store, a wildcard CORS origin and a missing 
   expect(() => loadConfig({ NODE_ENV: 'production', SESSION_STORE: 'memory', CORS_ORIGINS: '*' })).toThrow(
     [
       'Invalid configuration:',
-      '  - SESSION_STORE must be sqlite in production: the memory store loses every session at a restart and is not shared between processes, got "memory"',
+      '  - SESSION_STORE must be sqlite or redis in production: the memory store loses every session at a restart and is not shared between processes, got "memory"',
       '  - CORS_ORIGINS must not be * in production: list the origins of the sites allowed to call the API with a user\'s cookie, got "*"',
       '  - SESSION_SECRET is required in production: set it to a random string of at least 32 characters',
     ].join('\n'),
