@@ -44,9 +44,13 @@ function wholeNumber(message: string, min: number) {
 }
 
 // #region service-url
-/** A URL with one of `protocols` and a host: the database's or Redis's. */
+/**
+ * A URL with one of `protocols` and a host: the database's or Redis's.
+ * Optional, and empty counts as not set: `REDIS_URL=` in a .env file
+ * switches Redis off.
+ */
 function serviceUrl(protocols: string[], message: string) {
-  return z.string().refine((value) => {
+  const url = z.string().refine((value) => {
     try {
       const url = new URL(value);
       return protocols.includes(url.protocol) && url.hostname !== '';
@@ -54,6 +58,7 @@ function serviceUrl(protocols: string[], message: string) {
       return false;
     }
   }, message);
+  return z.preprocess((value) => (value === '' ? undefined : value), url.optional());
 }
 
 /**
@@ -164,10 +169,10 @@ function envSchema(nodeEnv: string | undefined) {
       // PostgreSQL instead of SQLite for users, posts and replies, e.g.
       // postgres://forum:secret@db.internal:5432/forum. Not set: SQLite at
       // DATABASE_PATH, as in lesson 12.
-      DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], 'must be a PostgreSQL URL like postgres://user:password@host:5432/database').optional(),
+      DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], 'must be a PostgreSQL URL like postgres://user:password@host:5432/database'),
       // Redis for sessions and rate-limit counts, e.g. redis://cache.internal:6379.
       // Not set: sessions in SQLite (or memory) and counts in each process's memory.
-      REDIS_URL: serviceUrl(['redis:', 'rediss:'], 'must be a Redis URL like redis://host:6379 or rediss://host:6380').optional(),
+      REDIS_URL: serviceUrl(['redis:', 'rediss:'], 'must be a Redis URL like redis://host:6379 or rediss://host:6380'),
       // Put before every key this app writes to Redis, so that several apps
       // (or tests) can share one Redis without reading each other's keys.
       REDIS_KEY_PREFIX: z
