@@ -5,10 +5,12 @@
 //   pnpm seed 9                                 reset and fill lessons/09-…/forum.db
 //   pnpm seed 9 --keep                          add what is missing, keep the rest
 //   pnpm seed 9 --database /tmp/x.db --force    another file (refused without --force)
+//   DATABASE_URL=postgres://… pnpm seed 13      the lesson's PostgreSQL, for a lesson that has
+//                                               a PostgreSQL schema (lesson 13 on)
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listLessons, matchLessons, repoRoot } from './lib/lessons.ts';
-import { defaultDatabase, SeedRefusal, seedLesson } from './lib/seed.ts';
+import { defaultDatabase, hasPostgresSchema, SeedRefusal, seedLesson } from './lib/seed.ts';
 
 // `pnpm seed 9 | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -45,16 +47,27 @@ if (!lesson || !/^\d+$/.test(positionals[0]!)) {
 
 const show = (path: string) => (relative(repoRoot, path).startsWith('..') ? path : relative(repoRoot, path));
 
+// The lesson's own setting: with DATABASE_URL set, a lesson that has a
+// PostgreSQL schema keeps its data there, so that is what `pnpm seed` fills.
+// Earlier lessons never read it.
+const databaseUrl = hasPostgresSchema(lesson) ? process.env.DATABASE_URL : undefined;
+
 try {
+  if (databaseUrl !== undefined && values.database !== undefined) {
+    throw new SeedRefusal(
+      `Refusing to seed ${values.database}: DATABASE_URL is set, so lesson ${lesson.slug.slice(0, 2)} keeps its data in PostgreSQL, not in a SQLite file. Unset DATABASE_URL to seed a SQLite file.`,
+    );
+  }
   const fallback = await defaultDatabase(lesson);
   if (values.database !== undefined && fallback !== undefined && resolve(values.database) !== fallback && !values.force) {
     throw new SeedRefusal(
       `Refusing to seed ${values.database}: it is not lesson ${lesson.slug.slice(0, 2)}'s default database (${show(fallback)}), and seeding empties it first. Add --force if you mean it.`,
     );
   }
-  const result = await seedLesson(lesson, { keep: values.keep, databasePath: values.database });
+  const result = await seedLesson(lesson, { keep: values.keep, databasePath: values.database, databaseUrl });
   const number = lesson.slug.slice(0, 2);
-  console.log(`Seeded ${show(result.databasePath)} for lesson ${number} (${lesson.title})${values.keep ? ', keeping what it held' : ''}.`);
+  const seeded = result.engine === 'postgres' ? `PostgreSQL at ${result.database}` : show(result.database);
+  console.log(`Seeded ${seeded} for lesson ${number} (${lesson.title})${values.keep ? ', keeping what it held' : ''}.`);
   console.log(`Tables: ${result.tables.join(', ')}\n`);
   const rows = result.accounts.map((account) => [
     account.username,
@@ -67,9 +80,14 @@ try {
   console.log(line(['username', 'email', 'password', 'status and role']));
   for (const row of rows) console.log(line(row));
   if (result.posts > 0) console.log(`\n${result.posts} posts with ${result.replies} replies.`);
+  if (result.engine === 'postgres' && !values.keep) {
+    // SQLite's seed empties the sessions table; PostgreSQL holds no sessions.
+    console.log('Sessions are not in PostgreSQL, so the seed logged nobody out: log out in any browser that was logged in before.');
+  }
   if (result.accounts[0]!.loginable) {
     const ada = result.accounts.find((account) => account.username === 'ada')!;
-    console.log(`\nStart the lesson (pnpm dev ${Number(number)}) and log in, e.g.:`);
+    const start = result.engine === 'postgres' ? ` with the same DATABASE_URL (pnpm dev ${Number(number)})` : ` (pnpm dev ${Number(number)})`;
+    console.log(`\nStart the lesson${start} and log in, e.g.:`);
     console.log(
       `  curl -i -c cookies.txt -H 'Content-Type: application/json' -d '{"email":"${ada.email}","password":"${ada.password}"}' http://localhost:3000/api/v1/auth/login`,
     );

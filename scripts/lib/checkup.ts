@@ -27,6 +27,8 @@ export interface CheckupInputs {
   /** The port `pnpm dev` listens on unless PORT says otherwise. */
   port: number;
   chromiumPath: string;
+  /** Other ports to ask PostgreSQL and Redis on than 5432 and 6379: for the tests. */
+  servicePorts?: Partial<Record<'PostgreSQL' | 'Redis', number>>;
 }
 
 export function inputsFromEnvironment(env: NodeJS.ProcessEnv = process.env, root = repoRoot): CheckupInputs {
@@ -182,9 +184,21 @@ export function checkChromium({ chromiumPath }: CheckupInputs): CheckResult {
 }
 
 const services = [
-  { name: 'PostgreSQL', port: 5432, packages: ['pg', 'postgres'], fix: 'Start PostgreSQL on 127.0.0.1:5432 (e.g. docker run -p 5432:5432 -e POSTGRES_PASSWORD=forum postgres:17).' },
-  { name: 'Redis', port: 6379, packages: ['redis', 'ioredis'], fix: 'Start Redis on 127.0.0.1:6379 (e.g. docker run -p 6379:6379 redis:7).' },
+  { name: 'PostgreSQL', port: 5432, packages: ['pg', 'postgres'], setting: 'DATABASE_URL' },
+  { name: 'Redis', port: 6379, packages: ['redis', 'ioredis'], setting: 'REDIS_URL' },
 ] as const;
+
+/**
+ * How to start a service: `docker compose up -d` in the first lesson that
+ * ships a compose.yaml (lesson 13 starts both there), or, without one, the
+ * service on this machine.
+ */
+function serviceFix(service: (typeof services)[number], users: Lesson[]): string {
+  const own = `or run ${service.name} on this machine at 127.0.0.1:${service.port}`;
+  const withCompose = users.find((lesson) => existsSync(join(lesson.dir, 'compose.yaml')));
+  if (withCompose === undefined) return `Start ${service.name} on 127.0.0.1:${service.port}; without it, leave ${service.setting} unset.`;
+  return `cd lessons/${withCompose.slug} && docker compose up -d (it reads compose.yaml there), ${own}; without it, leave ${service.setting} unset.`;
+}
 
 /** The lessons whose dependencies include one of `packages`. */
 function lessonsUsing(root: string, packages: readonly string[]): Lesson[] {
@@ -209,15 +223,16 @@ function answers(port: number, host = '127.0.0.1', timeoutMs = 1000): Promise<bo
 }
 
 /** PostgreSQL and Redis, asked only when a lesson depends on them (lesson 13); a warning when they do not answer. */
-export async function checkServices({ root }: CheckupInputs): Promise<CheckResult[]> {
+export async function checkServices({ root, servicePorts }: CheckupInputs): Promise<CheckResult[]> {
   return Promise.all(
     services.map(async (service) => {
       const users = lessonsUsing(root, service.packages);
-      const name = `${service.name} (127.0.0.1:${service.port})`;
+      const port = servicePorts?.[service.name] ?? service.port;
+      const name = `${service.name} (127.0.0.1:${port})`;
       if (users.length === 0) return { name, outcome: 'info' as const, detail: 'no lesson uses it yet; not checked' };
-      const by = `needed by ${users.map((lesson) => lesson.slug).join(', ')}`;
-      if (await answers(service.port)) return { name, outcome: 'ok' as const, detail: `answers (${by})` };
-      return { name, outcome: 'warn' as const, detail: `does not answer (${by})`, fix: service.fix };
+      const by = `used by ${users.map((lesson) => lesson.slug).join(', ')} when ${service.setting} is set`;
+      if (await answers(port)) return { name, outcome: 'ok' as const, detail: `answers (${by})` };
+      return { name, outcome: 'warn' as const, detail: `does not answer (${by})`, fix: serviceFix(service, users) };
     }),
   );
 }

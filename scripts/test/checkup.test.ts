@@ -36,6 +36,15 @@ async function busyPort(): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
+/** A port that nothing listens on: taken from the system, then given back. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 test('on this machine the core is fine: exit 0', () => {
   const { status, output } = checkup({ ...startedByPinnedPnpm, PORT: '0' });
 
@@ -93,10 +102,28 @@ test('a native module built for another Node, or never built, gets the rebuild l
   expect(sqliteFix('Error: Could not locate the bindings file. Tried: …')).toContain('build script did not run');
 });
 
-test('PostgreSQL and Redis are only information while no lesson depends on them', async () => {
-  const results = await checkServices(inputsFromEnvironment());
+test('PostgreSQL and Redis are asked once a lesson depends on them, and name it', async () => {
+  const postgres = await busyPort();
+  const redis = await busyPort();
+  const results = await checkServices({ ...inputsFromEnvironment(), servicePorts: { PostgreSQL: postgres, Redis: redis } });
 
-  expect(results.map((result) => result.outcome)).toEqual(['info', 'info']);
+  expect(results).toEqual([
+    { name: `PostgreSQL (127.0.0.1:${postgres})`, outcome: 'ok', detail: 'answers (used by 13-scaling-out when DATABASE_URL is set)' },
+    { name: `Redis (127.0.0.1:${redis})`, outcome: 'ok', detail: 'answers (used by 13-scaling-out when REDIS_URL is set)' },
+  ]);
+});
+
+test('a PostgreSQL or Redis that does not answer is a warning whose fix is lesson 13\'s docker compose up -d', async () => {
+  const free = await freePort();
+  const results = await checkServices({ ...inputsFromEnvironment(), servicePorts: { PostgreSQL: free, Redis: free } });
+
+  expect(results.map((result) => result.outcome)).toEqual(['warn', 'warn']);
+  expect(results[0]!.detail).toBe('does not answer (used by 13-scaling-out when DATABASE_URL is set)');
+  for (const result of results) {
+    expect(result.fix).toMatch(/^cd lessons\/13-scaling-out && docker compose up -d \(it reads compose\.yaml there\), or run /);
+    expect(result.fix).not.toContain('docker run');
+  }
+  expect(results[1]!.fix).toContain('without it, leave REDIS_URL unset.');
 });
 
 test('satisfies reads the engines range the way npm does for these comparators', () => {
