@@ -73,12 +73,14 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(config.port, () => {
   const { port } = server.address() as AddressInfo;
   logger.info({ port }, `listening on http://localhost:${port}`);
+  // #region service-lines
   const database = config.databaseUrl === undefined ? config.databasePath : withoutPassword(config.databaseUrl);
   logger.info({ database, sessionStore: config.sessionStore }, `Database: ${database}`);
   if (config.redisUrl !== undefined) logger.info(`Sessions and rate limits: ${withoutPassword(config.redisUrl)}`);
   if (config.nodeEnv === 'production' && config.redisUrl === undefined) {
     logger.warn('No REDIS_URL: sessions and rate limits are this process\'s own. A second instance would not see them: set REDIS_URL before you run more than one.');
   }
+  // #endregion service-lines
   if (config.adminEmail === undefined) {
     logger.warn('No ADMIN_EMAIL: nobody can approve new accounts. Set ADMIN_EMAIL to the email of the first admin.');
   } else {

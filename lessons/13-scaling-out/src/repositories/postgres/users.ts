@@ -57,11 +57,13 @@ export function createPostgresUsersRepository(pool: Pool): UsersRepository {
       );
       return found.map(toUser);
     },
+    // #region count
     async count({ status }) {
       // count(*) is a bigint, which pg hands over as a string: ::int makes it a number.
       const [row] = await rows<{ count: number }>('SELECT count(*)::int AS count FROM users WHERE $1::text IS NULL OR status = $1', [status ?? null]);
       return row!.count;
     },
+    // #endregion count
     async setAccess(id, { status, role }) {
       const [row] = await rows<UserRow>(
         `UPDATE users SET status = $2, role = COALESCE($3, role) WHERE id = $1 RETURNING ${userColumns}`,
