@@ -151,6 +151,20 @@ async function hashAccounts(lesson: Lesson, hasPasswordColumn: boolean): Promise
   return { hashes, hasPasswords };
 }
 
+/** A users row for `account`: only the columns the lesson's schema has, named as its migrations name them. */
+function userRow(
+  account: (typeof accounts)[number],
+  createdAt: string,
+  hashes: Hashes,
+  columns: { hasPasswords: boolean; hasStatus: boolean; hasRole: boolean },
+): Record<string, unknown> {
+  const values: Record<string, unknown> = { username: account.username, email: account.email, created_at: createdAt };
+  if (columns.hasPasswords) values.password_hash = hashes.get(account.username);
+  if (columns.hasStatus) values.status = account.status;
+  if (columns.hasRole) values.role = account.role;
+  return values;
+}
+
 /** The accounts as the result reports them, for the columns the lesson's users have. */
 function reportedAccounts(columns: { hasPasswords: boolean; hasStatus: boolean; hasRole: boolean }): SeedResult['accounts'] {
   return accounts.map((account) => ({
@@ -216,10 +230,7 @@ export async function seedLesson(lesson: Lesson, options: SeedOptions = {}): Pro
           minute++;
           continue;
         }
-        const values: Record<string, unknown> = { username: account.username, email: account.email, created_at: at() };
-        if (hasPasswords) values.password_hash = hashes.get(account.username);
-        if (hasStatus) values.status = account.status;
-        if (hasRole) values.role = account.role;
+        const values = userRow(account, at(), hashes, { hasPasswords, hasStatus, hasRole });
         const names = Object.keys(values);
         const row = db
           .prepare(`INSERT INTO users (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')}) RETURNING id`)
@@ -389,10 +400,7 @@ async function seedPostgresPool(
           minute++;
           continue;
         }
-        const values: Record<string, unknown> = { username: account.username, email: account.email, created_at: at() };
-        if (hasPasswords) values.password_hash = hashes.get(account.username);
-        if (hasStatus) values.status = account.status;
-        if (hasRole) values.role = account.role;
+        const values = userRow(account, at(), hashes, { hasPasswords, hasStatus, hasRole });
         const names = Object.keys(values);
         const [row] = (
           await client.query<{ id: number }>(
