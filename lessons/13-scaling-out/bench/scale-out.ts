@@ -18,16 +18,15 @@
 //   --connections 20   concurrent connections (split over the instances)
 //   --setups a,b       a subset of: sqlite, one, two
 //   --json             print the results as JSON instead of the table
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startInstance, type Instance } from '../test/instances.ts';
 import { freshPrefix, freshSchema, redisUrl } from '../test/services.ts';
 
-const lessonDir = fileURLToPath(new URL('..', import.meta.url));
 export const SETUPS = ['sqlite', 'one', 'two'] as const;
 export type Setup = (typeof SETUPS)[number];
 
@@ -57,33 +56,7 @@ const baseEnv = {
   // As behind a load balancer that ends TLS: without https, production's
   // Secure session cookie would not be set at all.
   TRUST_PROXY: 'loopback',
-  PORT: '0',
 };
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: lessonDir,
-    env: { ...process.env, ...baseEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const found = /listening on http:\/\/localhost:(\d+)/.exec(output);
-      if (found) resolve(`http://127.0.0.1:${found[1]}`);
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', () => reject(new Error(`the server exited before listening:\n${output}`)));
-  });
-  return { url, child };
-}
 
 async function call(url: string, method: string, path: string, body?: unknown, cookie?: string) {
   const res = await fetch(`${url}/api/v1${path}`, {
@@ -146,7 +119,7 @@ export async function runBenchmark(options: Options, progress: (line: string) =>
     if (options.setups.includes('sqlite')) {
       const dir = mkdtempSync(join(tmpdir(), 'forum-bench-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const instance = await startInstance({ DATABASE_PATH: join(dir, 'forum.db') });
+      const instance = await startInstance({ ...baseEnv, DATABASE_PATH: join(dir, 'forum.db') });
       instances.push(instance);
       progress('sqlite: seeding and measuring one instance on SQLite');
       results.push(await measure('sqlite', [instance.url], await seed(instance.url), options));
@@ -156,7 +129,7 @@ export async function runBenchmark(options: Options, progress: (line: string) =>
       const schema = await freshSchema();
       const keys = freshPrefix();
       cleanups.push(schema.drop, keys.clear);
-      const env = { DATABASE_URL: schema.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keys.prefix };
+      const env = { ...baseEnv, DATABASE_URL: schema.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keys.prefix };
       const first = await startInstance(env);
       instances.push(first);
       const cookie = await seed(first.url);

@@ -26,18 +26,20 @@ export async function openConnections(
   config: Pick<Config, 'databaseUrl' | 'redisUrl'>,
   logger: Logger,
 ): Promise<Connections> {
-  const opened: Connections = { close: async () => {} };
-  opened.close = async () => {
-    await Promise.allSettled([opened.postgres?.end(), opened.redis?.close()]);
+  let postgres: pg.Pool | undefined;
+  let redis: RedisClient | undefined;
+  const close = async () => {
+    await Promise.allSettled([postgres?.end(), redis?.close()]);
   };
   try {
-    if (config.databaseUrl !== undefined) opened.postgres = await openPostgres(config.databaseUrl, logger);
-    if (config.redisUrl !== undefined) opened.redis = await openRedis(config.redisUrl, logger);
+    if (config.databaseUrl !== undefined) postgres = await openPostgres(config.databaseUrl, logger);
+    if (config.redisUrl !== undefined) redis = await openRedis(config.redisUrl, logger);
   } catch (error) {
-    await opened.close();
+    // PostgreSQL answered but Redis did not: close the pool before giving up.
+    await close();
     throw error;
   }
-  return opened;
+  return { postgres, redis, close };
 }
 // #endregion connections
 

@@ -39,8 +39,10 @@ export function createRedisClient(url: string, logger: Logger) {
   // Without an 'error' listener, a lost connection would crash the process.
   // One warning when it is lost, one line when it is back.
   client.on('error', (error: Error) => {
-    if (connected && !lost) logger.warn({ err: error }, 'Redis connection lost; reconnecting');
-    lost = connected;
+    // Before the first connection, connect() rejects with the error instead.
+    if (!connected || lost) return;
+    lost = true;
+    logger.warn({ err: error }, 'Redis connection lost; reconnecting');
   });
   client.on('ready', () => {
     if (lost) logger.info('Redis connection back');

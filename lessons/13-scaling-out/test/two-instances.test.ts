@@ -1,41 +1,10 @@
 // Two server processes, one forum: both on the same PostgreSQL schema and
 // the same Redis prefix, as two instances behind a load balancer would be.
 // A client may land on either for any request; nothing ties it to one.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { admin, ada } from './helpers.ts';
+import { startInstance, type Instance } from './instances.ts';
 import { describeWithServices, freshPrefix, freshSchema, redisUrl } from './services.ts';
-
-const lessonDir = fileURLToPath(new URL('..', import.meta.url));
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-/** Starts src/server.ts as `pnpm start` would, on a free port, and waits for its "listening" line. */
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: lessonDir,
-    env: { ...process.env, PORT: '0', LOG_REQUESTS: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const found = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (found) resolve(found[1]!);
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', () => reject(new Error(`the server exited before listening:\n${output}`)));
-  });
-  return { url, child, exited };
-}
 
 /** A client that keeps one cookie, whichever instance it talks to, as a browser behind a load balancer does. */
 function browser() {
@@ -70,6 +39,7 @@ describeWithServices('two instances of the forum', () => {
       // Both must sign cookies with the same secret, or neither accepts the other's.
       SESSION_SECRET: 'the-same-secret-for-both-instances-0123456789',
       LOGIN_ACCOUNT_RATE_LIMIT: '3',
+      LOG_REQUESTS: 'false',
     };
     // Started together, on a database with no tables yet: both migrate at once (the advisory lock).
     [a, b] = await Promise.all([startInstance(env), startInstance(env)]);

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Post, Reply } from '../../domain/models.ts';
 import type { PostsRepository } from '../posts-repository.ts';
 import { translate } from './errors.ts';
+import { rows } from './query.ts';
 
 type Times<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date };
 type PostRow = Times<Omit<Post, 'author'>, 'createdAt' | 'updatedAt' | 'lastActivityAt'> & { authorId: number; authorName: string };
@@ -28,16 +29,8 @@ function toReply({ authorId, authorName, createdAt, ...reply }: ReplyRow): Reply
 // #region postgres-posts
 /** PostsRepository on PostgreSQL: SQLite's statements in PostgreSQL's dialect. */
 export function createPostgresPostsRepository(pool: Pool): PostsRepository {
-  async function rows<Row extends object>(sql: string, values: unknown[], client: Pool | PoolClient = pool): Promise<Row[]> {
-    try {
-      return (await client.query<Row>(sql, values)).rows;
-    } catch (error) {
-      throw translate(error);
-    }
-  }
-
   const post = async (id: number) => {
-    const [row] = await rows<PostRow>(`SELECT ${postColumns} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1`, [id]);
+    const [row] = await rows<PostRow>(pool, `SELECT ${postColumns} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1`, [id]);
     return row && toPost(row);
   };
 
@@ -63,18 +56,18 @@ export function createPostgresPostsRepository(pool: Pool): PostsRepository {
     // instead of giving it back to the pool.
     let broken: Error | undefined;
     try {
-      await rows('BEGIN', [], client);
-      const counted = await rows(`UPDATE posts SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1 RETURNING id`, [reply.postId, reply.at], client);
+      await rows(client, 'BEGIN');
+      const counted = await rows(client, `UPDATE posts SET reply_count = reply_count + 1, last_activity_at = $2 WHERE id = $1 RETURNING id`, [reply.postId, reply.at]);
       if (counted.length === 0) {
-        await rows('ROLLBACK', [], client);
+        await rows(client, 'ROLLBACK');
         return undefined;
       }
       const [inserted] = await rows<{ id: number }>(
+        client,
         `INSERT INTO replies (post_id, author_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
         [reply.postId, reply.authorId, reply.body, reply.at],
-        client,
       );
-      await rows('COMMIT', [], client);
+      await rows(client, 'COMMIT');
       return inserted!.id;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -91,6 +84,7 @@ export function createPostgresPostsRepository(pool: Pool): PostsRepository {
     async list({ limit, offset }) {
       // #region list-statement
       const found = await rows<PostRow>(
+        pool,
         `SELECT ${postColumns} FROM posts p JOIN users u ON u.id = p.author_id
          ORDER BY p.last_activity_at DESC, p.id DESC LIMIT $1 OFFSET $2`,
         [limit, offset],
@@ -99,40 +93,42 @@ export function createPostgresPostsRepository(pool: Pool): PostsRepository {
       return found.map(toPost);
     },
     async count() {
-      const [row] = await rows<{ count: number }>('SELECT count(*)::int AS count FROM posts', []);
+      const [row] = await rows<{ count: number }>(pool, 'SELECT count(*)::int AS count FROM posts');
       return row!.count;
     },
     findById: post,
     async create({ authorId, title, body, at }) {
       const [row] = await rows<{ id: number }>(
+        pool,
         `INSERT INTO posts (author_id, title, body, created_at, updated_at, last_activity_at) VALUES ($1, $2, $3, $4, $4, $4) RETURNING id`,
         [authorId, title, body, at],
       );
       return (await post(row!.id))!;
     },
     async update(id, { title, body, at }) {
-      await rows('UPDATE posts SET title = COALESCE($2, title), body = COALESCE($3, body), updated_at = $4 WHERE id = $1', [id, title ?? null, body ?? null, at]);
+      await rows(pool, 'UPDATE posts SET title = COALESCE($2, title), body = COALESCE($3, body), updated_at = $4 WHERE id = $1', [id, title ?? null, body ?? null, at]);
       return post(id);
     },
     async delete(id) {
       // The replies go with it: ON DELETE CASCADE.
-      await rows('DELETE FROM posts WHERE id = $1', [id]);
+      await rows(pool, 'DELETE FROM posts WHERE id = $1', [id]);
     },
     async listReplies(postId, { limit, offset }) {
       const found = await rows<ReplyRow>(
+        pool,
         `SELECT ${replyColumns} FROM replies r JOIN users u ON u.id = r.author_id WHERE r.post_id = $1 ORDER BY r.id LIMIT $2 OFFSET $3`,
         [postId, limit, offset],
       );
       return found.map(toReply);
     },
     async countReplies(postId) {
-      const [row] = await rows<{ count: number }>('SELECT count(*)::int AS count FROM replies WHERE post_id = $1', [postId]);
+      const [row] = await rows<{ count: number }>(pool, 'SELECT count(*)::int AS count FROM replies WHERE post_id = $1', [postId]);
       return row!.count;
     },
     async addReply(reply) {
       const id = await addReply(reply);
       if (id === undefined) return undefined;
-      const [row] = await rows<ReplyRow>(`SELECT ${replyColumns} FROM replies r JOIN users u ON u.id = r.author_id WHERE r.id = $1`, [id]);
+      const [row] = await rows<ReplyRow>(pool, `SELECT ${replyColumns} FROM replies r JOIN users u ON u.id = r.author_id WHERE r.id = $1`, [id]);
       return toReply(row!);
     },
   };
